@@ -1,0 +1,182 @@
+import { createWriteStream, type WriteStream } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { Command, Option } from "commander";
+import { formatMarkdown } from "../report/format-markdown.js";
+import { formatTable } from "../report/format-table.js";
+import type { ScanOptions } from "../scan.js";
+import { HIT_KINDS, type HitKind, type InputFormat } from "../types.js";
+import type { CommandContext } from "./context.js";
+import { collect } from "./option-parsers.js";
+
+interface ScanFlags {
+  field: string[];
+  roles?: string;
+  flagKinds?: string;
+  ignore: string[];
+  patterns: string[];
+  inputFormat?: InputFormat;
+  textUnit: "line" | "file";
+  json?: string;
+  hits?: string;
+  markdown?: string;
+  format: "table" | "json" | "markdown";
+  failAbove?: string;
+  limit?: string;
+  maxRecordBytes?: string;
+  strict?: boolean;
+  quiet?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ selfid scan data/                              scan every data file under data/
+  $ selfid scan "shards/*.jsonl.zst" --json report.json --hits hits.jsonl
+  $ cat train.jsonl | selfid scan - --format markdown
+  $ selfid scan sft.jsonl --ignore alibaba         you train Qwen: its own name is not contamination
+  $ selfid scan corpus.txt --text-unit file        one record per .txt file instead of per line
+  $ selfid scan sft.jsonl --field "messages[].content" --roles assistant
+  $ selfid scan data/ --fail-above 0.001           CI gate: exit 1 when more than 0.1% is flagged
+
+Record shapes are detected (text, messages, conversations, alpaca, prompt/response, chosen/rejected);
+only assistant, system and role-less text can flag a record unless --roles says otherwise.
+Exit codes: 0 ok, 1 gate failed (--fail-above), 2 usage error or an input that could not be read.`;
+
+/** `selfid scan`: the main job. Maps flags to {@link ScanOptions}, prints, decides the exit code. */
+export function scanCommand(ctx: CommandContext): Command {
+  return new Command("scan")
+    .description("scan datasets for rival-model self-introductions and report them per language and family")
+    .argument("[inputs...]", "files, directories, quoted globs, or - for stdin")
+    .option(
+      "--field <path>",
+      'text field to scan, e.g. "messages[].content" (repeatable; default: detect)',
+      collect,
+      [],
+    )
+    .option(
+      "--roles <list>",
+      "roles whose text can flag a record: assistant,system,user,tool,none or all",
+      undefined,
+    )
+    .option("--flag-kinds <list>", `kinds that flag a record (default: ${HIT_KINDS.slice(0, 4).join(",")})`)
+    .option("--ignore <family>", "ignore a family, e.g. your own model's (repeatable)", collect, [])
+    .option("--patterns <path>", "add a pattern file or directory (repeatable)", collect, [])
+    .addOption(
+      new Option("--input-format <format>", "input format instead of the file extension's").choices([
+        "jsonl",
+        "json",
+        "txt",
+      ]),
+    )
+    .addOption(
+      new Option("--text-unit <unit>", ".txt inputs: one record per line or per file")
+        .choices(["line", "file"])
+        .default("line"),
+    )
+    .option("--json <file>", "write the JSON report (schema selfid.report/1)")
+    .option("--hits <file>", "write every finding as JSON lines")
+    .option("--markdown <file>", "write a Markdown summary")
+    .addOption(
+      new Option("--format <format>", "what to print on stdout")
+        .choices(["table", "json", "markdown"])
+        .default("table"),
+    )
+    .option("--fail-above <rate>", "exit 1 when flagged / scanned records exceeds RATE (e.g. 0.001)")
+    .option("--limit <n>", "stop after N records")
+    .option("--max-record-bytes <n>", "longest record accepted (default 64 MiB)")
+    .option("--strict", "stop at the first unreadable record or input (exit 2)")
+    .option("-q, --quiet", "print nothing on stdout (files and exit code only)")
+    .addHelpText("after", EXAMPLES)
+    .action(async (inputs: string[], flags: ScanFlags) => {
+      // Loaded on use: the scan pipeline (language models, decoders) is not needed by other commands.
+      const { scan } = await import("../scan.js");
+      const { parseRoles } = await import("../fields/roles.js");
+      if (inputs.length === 0)
+        ctx.usage("scan: give at least one input (a file, directory, glob, or - for stdin)");
+      const failAbove = flags.failAbove === undefined ? undefined : parseRate(ctx, flags.failAbove);
+      const options: ScanOptions = {
+        inputs,
+        ignore: flags.ignore.flatMap(splitList),
+        patterns: flags.patterns.map((p) => resolve(ctx.cwd, p)),
+        textUnit: flags.textUnit,
+        cwd: ctx.cwd,
+        strict: flags.strict === true,
+      };
+      if (flags.field.length > 0) options.fields = flags.field;
+      if (flags.roles !== undefined) options.roles = parseRoles(flags.roles);
+      if (flags.flagKinds !== undefined) options.flagKinds = parseKinds(ctx, flags.flagKinds);
+      if (flags.inputFormat) options.format = flags.inputFormat;
+      if (flags.limit !== undefined) options.limit = parseCount(ctx, "--limit", flags.limit);
+      if (flags.maxRecordBytes !== undefined) {
+        options.maxRecordBytes = parseCount(ctx, "--max-record-bytes", flags.maxRecordBytes);
+      }
+      if (ctx.stdin) options.stdin = ctx.stdin;
+
+      const hitsOut = flags.hits ? createWriteStream(resolve(ctx.cwd, flags.hits)) : undefined;
+      if (hitsOut) options.onHit = (hit) => hitsOut.write(`${JSON.stringify(hit)}\n`);
+      let result: Awaited<ReturnType<typeof import("../scan.js").scan>>;
+      try {
+        result = await scan(options);
+      } finally {
+        if (hitsOut) await closeStream(hitsOut);
+      }
+      const { report } = result;
+      if (flags.json) await writeFile(resolve(ctx.cwd, flags.json), `${JSON.stringify(report, null, 2)}\n`);
+      if (flags.markdown) await writeFile(resolve(ctx.cwd, flags.markdown), formatMarkdown(report));
+      if (!flags.quiet) {
+        if (flags.format === "json") ctx.out(`${JSON.stringify(report, null, 2)}\n`);
+        else if (flags.format === "markdown") ctx.out(formatMarkdown(report));
+        else ctx.out(formatTable(report));
+      }
+      if (result.failedInputs > 0) {
+        ctx.err(
+          `selfid: ${result.failedInputs} input(s) could not be read to the end; see the errors above\n`,
+        );
+        ctx.setExitCode(2);
+      }
+      if (failAbove !== undefined && report.totals.rate > failAbove) {
+        ctx.err(
+          `selfid: gate failed: flagged rate ${report.totals.rate} is above --fail-above ${failAbove}\n`,
+        );
+        ctx.setExitCode(1);
+      }
+    });
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function parseKinds(ctx: CommandContext, value: string): HitKind[] {
+  const kinds = splitList(value);
+  for (const kind of kinds) {
+    if (!(HIT_KINDS as readonly string[]).includes(kind)) {
+      ctx.usage(`--flag-kinds ${kind}: unknown kind; expected some of ${HIT_KINDS.join(", ")}`);
+    }
+  }
+  return kinds as HitKind[];
+}
+
+function parseRate(ctx: CommandContext, value: string): number {
+  const rate = Number(value);
+  if (!Number.isFinite(rate) || rate < 0 || rate > 1 || value.trim() === "") {
+    ctx.usage(`--fail-above ${value}: expected a rate between 0 and 1, e.g. 0.001 for 0.1%`);
+  }
+  return rate;
+}
+
+function parseCount(ctx: CommandContext, flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) ctx.usage(`${flag} ${value}: expected a positive whole number`);
+  return n;
+}
+
+function closeStream(stream: WriteStream): Promise<void> {
+  return new Promise((done, fail) => {
+    stream.once("error", fail);
+    stream.end(() => done());
+  });
+}

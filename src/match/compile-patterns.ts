@@ -1,0 +1,309 @@
+import { UsageError } from "../errors.js";
+import type { HitKind, Role } from "../types.js";
+import { splitLeadingLookbehind } from "./leading-lookbehind.js";
+import type { PatternSet } from "./load-patterns.js";
+import { normalizeText } from "./normalize.js";
+import type { TermInput } from "./pattern-schema.js";
+import { type CompiledTerm, literalPrefix, TermIndex } from "./term-index.js";
+
+/** A sentence frame that cancels a match. */
+export interface CompiledBlocker {
+  scope: "before" | "after" | "sentence" | "match";
+  regex: RegExp;
+  kinds: ReadonlySet<HitKind> | null;
+}
+
+/** A template, compiled with its slots filled. */
+export interface CompiledTemplate {
+  id: string;
+  lang: string;
+  kind: HitKind;
+  regex: RegExp;
+  /** The template has a {name} or {creator} slot, so it can only match around a term. */
+  hasSlot: boolean;
+  /** A leading lookbehind split off `regex`, tested (sticky) where a match starts. */
+  guard: RegExp | null;
+  roles: ReadonlySet<Role>;
+  /** Text must contain this script for the template to be worth running. */
+  gate: RegExp | null;
+  blockers: CompiledBlocker[];
+  /** Role nouns of the template's language and common.yaml, to confirm ambiguous names. */
+  nouns: RegExp;
+}
+
+/** The compiled library: pure data for {@link createMatcher}. */
+export interface CompiledPatterns {
+  templates: CompiledTemplate[];
+  /** Names, creators and placeholders; also the prefilter (with the languages' keywords). */
+  terms: TermIndex;
+  families: string[];
+}
+
+/**
+ * Templates do not run on the text itself but on a copy where each term occurrence is one
+ * private-use character saying which slots it can fill. A slot is then a one-character class,
+ * instead of an alternation of every name in the lexicon at every position.
+ */
+export const MARK = { name: "\ue000", creator: "\ue001", both: "\ue002" } as const;
+
+const ALL_ROLES: Role[] = ["assistant", "system", "user", "tool", "none"];
+
+/**
+ * Accepted after a literal marked `version: true`: `Qwen2.5-72B-Instruct`, `DeepSeek-V3`,
+ * `Claude 3.5`. A final full stop is not part of the name.
+ */
+const VERSION_TAIL = "(?:[ -]?v?\\d+(?:\\.\\d+)*[a-z]{0,2})?(?:-[a-z0-9]+(?:\\.[a-z0-9]+)*)*";
+
+/**
+ * Scripts whose words are separated by spaces need boundaries; CJK, Thai and Arabic glue words.
+ * The classes are explicit ranges of lower-case letters: `\p{Script=Latin}` in a lookbehind
+ * costs half a millisecond to compile per term and is slow to test.
+ */
+const BOUNDED_SCRIPTS: Array<[RegExp, string]> = [
+  [/[\p{Script=Latin}\p{N}]/u, "[a-z0-9_\\u00c0-\\u024f\\u1e00-\\u1eff]"],
+  [/\p{Script=Cyrillic}/u, "[\\u0400-\\u052f]"],
+  [/\p{Script=Greek}/u, "[\\u0370-\\u03ff\\u1f00-\\u1fff]"],
+];
+
+/** Which script a language's templates need in the text to have any chance. */
+const LANG_GATES: Record<string, string> = {
+  zh: "\\p{Script=Han}",
+  ja: "[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]",
+  ko: "\\p{Script=Hangul}",
+  ru: "\\p{Script=Cyrillic}",
+  uk: "\\p{Script=Cyrillic}",
+  ar: "\\p{Script=Arabic}",
+  fa: "\\p{Script=Arabic}",
+  hi: "\\p{Script=Devanagari}",
+  th: "\\p{Script=Thai}",
+};
+
+/**
+ * Compiles a validated pattern set: fills template slots with the lexicon, expands macros, and
+ * checks every regex. All problems are reported together, each with its file and path.
+ */
+export function compilePatterns(set: PatternSet): CompiledPatterns {
+  const problems: string[] = [];
+  const terms: CompiledTerm[] = [];
+  for (const family of set.families.values()) {
+    const where = family.files.join(", ");
+    family.names.forEach((term, i) => {
+      const compiled = compileTerm(term, family.family, "name", `${where}: names[${i}]`, problems);
+      if (compiled) terms.push(compiled);
+    });
+    family.creators.forEach((term, i) => {
+      const compiled = compileTerm(term, family.family, "creator", `${where}: creators[${i}]`, problems);
+      if (compiled) terms.push(compiled);
+    });
+  }
+  set.common.placeholders.forEach((token, i) => {
+    for (const slot of ["name", "creator"] as const) {
+      const compiled = compileTerm(token, null, slot, `common placeholders[${i}]`, problems);
+      if (compiled) terms.push({ ...compiled, placeholder: true });
+    }
+  });
+
+  const commonNouns = set.common.nouns.map((n) => checkSource(n, "common.yaml nouns", problems));
+  const commonBlockers = set.common.blockers.map((b, i) =>
+    compileBlocker(b, {}, set.common.macros, `common.yaml blockers[${i}]`, problems),
+  );
+
+  const templates: CompiledTemplate[] = [];
+  const keywords: string[] = [];
+  for (const lang of set.langs.values()) {
+    const where = lang.files.join(", ");
+    const nounSources = [
+      ...lang.nouns.map((n, i) => checkSource(n, `${where}: nouns[${i}]`, problems)),
+      ...commonNouns,
+    ];
+    const nounAlt = nounSources.length > 0 ? nounSources.map((s) => `(?:${s})`).join("|") : "(?!)";
+    const nouns = tryRegex(`(?<![\\p{Script=Latin}])(?:${nounAlt})`, "u", `${where}: nouns`, problems);
+    const blockers = [
+      ...lang.blockers.map((b, i) =>
+        compileBlocker(b, lang.macros, set.common.macros, `${where}: blockers[${i}]`, problems),
+      ),
+      ...commonBlockers,
+    ].filter((b): b is CompiledBlocker => b !== undefined);
+    for (const k of lang.keywords) keywords.push(normalizeText(k).text);
+    const gateSource = LANG_GATES[lang.lang];
+    const gate = gateSource ? new RegExp(gateSource, "u") : null;
+
+    for (const template of lang.templates) {
+      const path = `${template.file}: templates[${template.index}].regex`;
+      const slots = {
+        name: `(?<name>[${MARK.name}${MARK.both}])`,
+        creator: `(?<creator>[${MARK.creator}${MARK.both}])`,
+        noun: `(?:${nounAlt})`,
+      };
+      const source = expand(template.regex, slots, lang.macros, set.common.macros, path, problems);
+      if (source === undefined) continue;
+      lowerCaseCheck(template.regex, path, problems);
+      if (template.kind !== "disclaimer" && !source.includes(MARK.name) && !source.includes(MARK.creator)) {
+        problems.push(`${path}: a ${template.kind} template needs a {name} or {creator} slot`);
+      }
+      const { guard, body } = splitLeadingLookbehind(source);
+      const regex = tryRegex(body, "gud", path, problems);
+      if (!regex || !nouns) continue;
+      const roles = template.roles ?? (template.kind === "system-persona" ? ["system"] : ALL_ROLES);
+      templates.push({
+        id: template.id,
+        lang: lang.lang,
+        kind: template.kind,
+        regex,
+        hasSlot: source.includes(MARK.name) || source.includes(MARK.creator),
+        guard: guard ? new RegExp(guard, "uy") : null,
+        roles: new Set(roles),
+        gate,
+        blockers,
+        nouns,
+      });
+    }
+  }
+
+  if (problems.length > 0) {
+    throw new UsageError(`invalid pattern files (${problems.length} problems):\n  ${problems.join("\n  ")}`);
+  }
+  return { templates, terms: new TermIndex(terms, keywords), families: [...set.families.keys()].sort() };
+}
+
+function compileTerm(
+  term: TermInput,
+  family: string | null,
+  slot: "name" | "creator",
+  path: string,
+  problems: string[],
+): CompiledTerm | undefined {
+  const entry = typeof term === "string" ? { text: term } : term;
+  let core: string;
+  let first: string;
+  let last: string;
+  let key: string;
+  if (entry.text !== undefined) {
+    const normalized = normalizeText(entry.text).text;
+    core = escapeRegex(normalized).replace(/ /g, "[ -]?") + (entry.version ? VERSION_TAIL : "");
+    first = normalized[0] ?? "";
+    last = entry.version ? "0" : (normalized.at(-1) ?? "");
+    key = normalized.split(" ")[0] ?? "";
+  } else {
+    const source = checkSource(entry.regex ?? "", path, problems);
+    lowerCaseCheck(source, path, problems);
+    if (/\(\?<[=!]/.test(source)) {
+      // Lookbehinds here run at every position of every text: a 60-character one cost 80% of scan time.
+      problems.push(
+        `${path}: no lookbehind in a name or creator regex: boundaries are added automatically, and "ambiguous: true" asks for context`,
+      );
+    }
+    core = source;
+    // A regex names its own script by its first character; assume the name stays in it.
+    first = /^[\p{L}\p{N}]/u.test(source) ? (source[0] ?? "") : "";
+    last = first;
+    key = literalPrefix(source);
+  }
+  const before = BOUNDED_SCRIPTS.find(([script]) => script.test(first))?.[1];
+  const after = BOUNDED_SCRIPTS.find(([script]) => script.test(last))?.[1];
+  const source = `${before ? `(?<!${before})` : ""}(?:${core})${after ? `(?!${after})` : ""}`;
+  const sticky = tryRegex(source, "uy", path, problems);
+  if (!sticky) return undefined;
+  const compiled: CompiledTerm = {
+    family,
+    slot,
+    placeholder: false,
+    sticky,
+    core,
+    key: key || null,
+    ambiguous: entry.ambiguous ?? false,
+  };
+  if (entry.case === "exact" && entry.text !== undefined) compiled.exactCase = entry.text.normalize("NFKC");
+  return compiled;
+}
+
+function compileBlocker(
+  blocker: PatternSet["common"]["blockers"][number],
+  macros: Record<string, string>,
+  commonMacros: Record<string, string>,
+  path: string,
+  problems: string[],
+): CompiledBlocker | undefined {
+  const source = expand(blocker.regex, {}, macros, commonMacros, `${path}.regex`, problems);
+  if (source === undefined) return undefined;
+  lowerCaseCheck(blocker.regex, `${path}.regex`, problems);
+  const regex = tryRegex(source, "u", `${path}.regex`, problems);
+  return regex
+    ? { scope: blocker.scope, regex, kinds: blocker.kinds ? new Set(blocker.kinds) : null }
+    : undefined;
+}
+
+/** Replaces `{slot}` and `{macro}` references; macros may use other macros, a few levels deep. */
+function expand(
+  source: string,
+  slots: Record<string, string>,
+  macros: Record<string, string>,
+  commonMacros: Record<string, string>,
+  path: string,
+  problems: string[],
+  depth = 0,
+): string | undefined {
+  let failed = false;
+  const out = source.replace(/(?<!\\)\{([a-z_][a-z0-9_]*)\}/g, (_whole, key: string) => {
+    const slot = slots[key];
+    if (slot !== undefined) return slot;
+    const macro = macros[key] ?? commonMacros[key];
+    if (macro === undefined) {
+      problems.push(`${path}: unknown slot or macro {${key}}`);
+      failed = true;
+      return "";
+    }
+    if (depth >= 5) {
+      problems.push(`${path}: macro {${key}} nests too deep (a macro that uses itself?)`);
+      failed = true;
+      return "";
+    }
+    const inner = expand(macro, slots, macros, commonMacros, path, problems, depth + 1);
+    if (inner === undefined) failed = true;
+    return `(?:${inner ?? ""})`;
+  });
+  return failed ? undefined : out;
+}
+
+function checkSource(source: string, path: string, problems: string[]): string {
+  tryRegex(source, "u", path, problems);
+  return source;
+}
+
+function tryRegex(source: string, flags: string, path: string, problems: string[]): RegExp | undefined {
+  try {
+    return new RegExp(source, flags);
+  } catch (error) {
+    problems.push(`${path}: invalid regex: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+/**
+ * Text is normalised before matching, so a pattern character that normalisation would change can
+ * never match: an upper-case letter, a full-width comma (NFKC makes it ","), a traditional Chinese
+ * character, Persian yeh.
+ */
+function lowerCaseCheck(source: string, path: string, problems: string[]): void {
+  const stripped = source.replace(/\\[pPu]\{[^}]*\}|\\[a-zA-Z]|\(\?<[a-z_]+>/g, "");
+  const upper = /\p{Lu}/u.exec(stripped);
+  if (upper) {
+    problems.push(
+      `${path}: "${upper[0]}" is upper case, but text is lower-cased before matching; write patterns in lower case`,
+    );
+  }
+  for (const ch of new Set(stripped)) {
+    if (ch.charCodeAt(0) < 0x80) continue;
+    const normalized = normalizeText(ch).text;
+    if (normalized !== ch.toLowerCase()) {
+      problems.push(
+        `${path}: "${ch}" never occurs in normalised text; write it as "${normalized}" (see patterns/README.md)`,
+      );
+    }
+  }
+}
+
+/** Escapes regex syntax in a literal. */
+export function escapeRegex(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}

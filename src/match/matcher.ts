@@ -1,0 +1,259 @@
+import { UsageError } from "../errors.js";
+import type { Finding, HitKind, Role } from "../types.js";
+import { type CompiledPatterns, type CompiledTemplate, compilePatterns } from "./compile-patterns.js";
+import type { PatternSet } from "./load-patterns.js";
+import { type NormalizedText, normalizeText, originalSpan } from "./normalize.js";
+import { sentenceBounds } from "./sentence-bounds.js";
+import { type SlottedText, slotText } from "./slot-text.js";
+import type { CompiledTerm, TermOccurrence } from "./term-index.js";
+
+/** Options of {@link createMatcher}. */
+export interface MatcherOptions {
+  /** Families whose findings are dropped (your own model's family). @default [] */
+  ignore?: readonly string[];
+}
+
+/** Finds self-introductions in one piece of text. Pure: no I/O, no state between calls. */
+export interface Matcher {
+  /** Findings in text order, with UTF-16 offsets into `text`. */
+  match(text: string, role: Role): Finding[];
+  /** Cheap test: false means `match` would find nothing in this text. */
+  mayMatch(text: string): boolean;
+  /**
+   * For pattern authors: every template match before overlaps are resolved, and the matches
+   * that were rejected, with the reason.
+   */
+  explain(text: string, role: Role): Explanation;
+  /** Family ids the library knows. */
+  readonly families: readonly string[];
+  /** Number of compiled templates. */
+  readonly templateCount: number;
+}
+
+/** What {@link Matcher.explain} returns. */
+export interface Explanation {
+  findings: Finding[];
+  rejected: Array<{ pattern: string; match: string; start: number; reason: string }>;
+}
+
+/** Characters of context searched for a role noun or creator around an ambiguous name. */
+const CONTEXT_BEFORE = 80;
+const CONTEXT_AFTER = 160;
+
+const NOT_CLAIMS: ReadonlySet<HitKind> = new Set(["disclaimer", "placeholder"]);
+
+/**
+ * Compiles a pattern set into a matcher (DESIGN §4): templates × lexicon once, then per text a
+ * prefilter, the templates whose script occurs in the text, name checks and blockers.
+ */
+export function createMatcher(set: PatternSet, options: MatcherOptions = {}): Matcher {
+  const compiled = compilePatterns(set);
+  const ignore = new Set(options.ignore ?? []);
+  for (const family of ignore) {
+    if (!compiled.families.includes(family)) {
+      throw new UsageError(
+        `--ignore ${family}: unknown family; known families: ${compiled.families.join(" ")}`,
+      );
+    }
+  }
+  return {
+    families: compiled.families,
+    templateCount: compiled.templates.length,
+    mayMatch: (text) => compiled.terms.mayMatch(normalizeText(text).text),
+    match: (text, role) => resolveOverlaps(matchText(compiled, ignore, text, role)),
+    explain: (text, role) => {
+      const rejected: Explanation["rejected"] = [];
+      return { findings: matchText(compiled, ignore, text, role, rejected), rejected };
+    },
+  };
+}
+
+function matchText(
+  compiled: CompiledPatterns,
+  ignore: ReadonlySet<string>,
+  text: string,
+  role: Role,
+  rejected?: Explanation["rejected"],
+): Finding[] {
+  const norm = normalizeText(text);
+  if (!compiled.terms.mayMatch(norm.text)) return [];
+  const occurrences = compiled.terms.find(norm.text);
+  const slotted = slotText(norm.text, occurrences);
+  const windows = slotWindows(slotted.text, occurrences.length > 0 ? slotted.marks : []);
+  const findings: Finding[] = [];
+  for (const template of compiled.templates) {
+    if (!template.roles.has(role)) continue;
+    if (template.gate && !template.gate.test(norm.text)) continue;
+    // Templates with a slot can only match around a term, so they read only the text there.
+    for (const [from, to] of template.hasSlot ? windows : [[0, slotted.text.length] as const]) {
+      const part = from === 0 && to === slotted.text.length ? slotted.text : slotted.text.slice(from, to);
+      template.regex.lastIndex = 0;
+      for (const m of part.matchAll(template.regex)) {
+        const at = from + m.index;
+        if (template.guard) {
+          template.guard.lastIndex = at;
+          if (!template.guard.test(slotted.text)) continue;
+        }
+        const verdict = judge(template, m, from, slotted, occurrences, norm, text);
+        if (typeof verdict === "string") {
+          const [a, b] = originalSpan(norm, ...slotted.span(at, at + m[0].length));
+          rejected?.push({ pattern: template.id, match: text.slice(a, b), start: a, reason: verdict });
+        } else if (verdict.family && ignore.has(verdict.family)) {
+          rejected?.push({
+            pattern: template.id,
+            match: verdict.match,
+            start: verdict.start,
+            reason: "--ignore",
+          });
+        } else {
+          findings.push(verdict);
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+/** Slotted text read before and after a slot mark by templates with a slot. */
+const WINDOW_BEFORE = 200;
+const WINDOW_AFTER = 120;
+
+/** Merged [from, to) windows around slot marks. */
+function slotWindows(text: string, marks: readonly number[]): Array<readonly [number, number]> {
+  const windows: Array<[number, number]> = [];
+  for (const mark of marks) {
+    const from = Math.max(0, mark - WINDOW_BEFORE);
+    const to = Math.min(text.length, mark + 1 + WINDOW_AFTER);
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  return windows;
+}
+
+/** Turns one template match into a finding, or says why it is not one. */
+function judge(
+  template: CompiledTemplate,
+  m: RegExpExecArray,
+  offset: number,
+  slotted: SlottedText,
+  occurrences: readonly TermOccurrence[],
+  norm: NormalizedText,
+  original: string,
+): Finding | string {
+  const [start, end] = slotted.span(offset + m.index, offset + m.index + m[0].length);
+  if (end === start) return "empty match";
+  const groups = m.indices?.groups;
+  const nameAt = groups?.name ? slotted.occurrenceAt(offset + groups.name[0]) : undefined;
+  const creatorAt = groups?.creator ? slotted.occurrenceAt(offset + groups.creator[0]) : undefined;
+  const slot = nameAt?.name ?? creatorAt?.creator;
+  const occurrence = nameAt?.name ? nameAt : creatorAt;
+
+  if (slot && occurrence && !slot.placeholder) {
+    if (slot.exactCase !== undefined) {
+      const [a, b] = originalSpan(norm, occurrence.start, occurrence.end);
+      if (!original.slice(a, b).normalize("NFKC").startsWith(slot.exactCase)) {
+        return `"${slot.exactCase}" must be written with that capitalisation`;
+      }
+    }
+    if (slot.ambiguous && !confirmed(template, slot, occurrence, occurrences, norm.text)) {
+      return "ambiguous name without an AI role noun or its creator nearby";
+    }
+  }
+
+  const kind: HitKind = slot?.placeholder ? "placeholder" : template.kind;
+  const blocker = blockedBy(template, kind, norm.text, start, end);
+  if (blocker) return `blocked by ${blocker}`;
+  const [a, b] = originalSpan(norm, start, end);
+  return {
+    family: slot && !slot.placeholder ? slot.family : null,
+    kind,
+    lang: template.lang,
+    match: original.slice(a, b),
+    start: a,
+    end: b,
+    pattern: template.id,
+  };
+}
+
+/** An ambiguous name counts only with an AI role noun or one of its family's creators nearby. */
+function confirmed(
+  template: CompiledTemplate,
+  term: CompiledTerm,
+  at: TermOccurrence,
+  occurrences: readonly TermOccurrence[],
+  text: string,
+): boolean {
+  const from = Math.max(0, at.start - CONTEXT_BEFORE);
+  const to = at.end + CONTEXT_AFTER;
+  const context = `${text.slice(from, at.start)} \u0000 ${text.slice(at.end, to)}`;
+  if (template.nouns.test(context)) return true;
+  return occurrences.some(
+    (o) => o !== at && o.start >= from && o.end <= to && o.creator?.family === term.family,
+  );
+}
+
+/** The first blocker (as `<scope> /regex/`) that cancels the match, if any. */
+function blockedBy(
+  template: CompiledTemplate,
+  kind: HitKind,
+  text: string,
+  start: number,
+  end: number,
+): string | undefined {
+  if (template.blockers.length === 0) return undefined;
+  const [sentenceStart, sentenceEnd] = sentenceBounds(text, start, end);
+  for (const blocker of template.blockers) {
+    if (blocker.kinds && !blocker.kinds.has(kind)) continue;
+    let scope: string;
+    switch (blocker.scope) {
+      case "before":
+        scope = text.slice(sentenceStart, start);
+        break;
+      case "after":
+        scope = text.slice(end, sentenceEnd);
+        break;
+      case "sentence":
+        scope = text.slice(sentenceStart, sentenceEnd);
+        break;
+      case "match":
+        scope = text.slice(start, end);
+        break;
+    }
+    if (blocker.regex.test(scope)) return `${blocker.scope} /${blocker.regex.source}/`;
+  }
+  return undefined;
+}
+
+/** Which finding speaks for a place when several of one family overlap: a name says most. */
+const KIND_PRIORITY: Record<HitKind, number> = {
+  "self-claim": 5,
+  "system-persona": 4,
+  "basis-claim": 3,
+  "creator-claim": 2,
+  placeholder: 1,
+  disclaimer: 0,
+};
+
+/**
+ * Several templates often match the same words ("我是通义千问，由阿里云开发" is a name claim and a
+ * creator claim). Keep one finding per family per place, the one whose kind says most, then the
+ * earliest and longest; drop a disclaimer or placeholder that overlaps a real claim.
+ */
+function resolveOverlaps(findings: Finding[]): Finding[] {
+  if (findings.length < 2) return findings;
+  findings.sort((x, y) => x.start - y.start || y.end - y.start - (x.end - x.start));
+  let kept: Finding[] = [];
+  for (const f of findings) {
+    const overlapping = kept.filter((k) => k.start < f.end && f.start < k.end);
+    const rivals = overlapping.filter((k) => k.family === f.family);
+    if (rivals.some((k) => KIND_PRIORITY[k.kind] >= KIND_PRIORITY[f.kind])) continue;
+    if (NOT_CLAIMS.has(f.kind) && overlapping.some((k) => !NOT_CLAIMS.has(k.kind))) continue;
+    const displaced = new Set(
+      NOT_CLAIMS.has(f.kind) ? rivals : [...rivals, ...overlapping.filter((k) => NOT_CLAIMS.has(k.kind))],
+    );
+    if (displaced.size > 0) kept = kept.filter((k) => !displaced.has(k));
+    kept.push(f);
+  }
+  return kept.sort((x, y) => x.start - y.start);
+}

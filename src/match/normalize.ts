@@ -1,0 +1,133 @@
+import { readFileSync } from "node:fs";
+
+/**
+ * Text as the matcher sees it, with a map back to the original so every finding reports exact
+ * UTF-16 offsets into the field text the user has.
+ */
+export interface NormalizedText {
+  /** NFKC, lower-cased, traditional Chinese folded to simplified, invisible marks removed. */
+  text: string;
+  /** `starts[i]`: original offset of the character that produced normalized unit `i`; null when identical. */
+  starts: Int32Array | null;
+  /** `ends[i]`: original offset just past that character; null when identical. */
+  ends: Int32Array | null;
+}
+
+/** Original [start, end) offsets of normalized [start, end). */
+export function originalSpan(norm: NormalizedText, start: number, end: number): [number, number] {
+  if (!norm.starts || !norm.ends) return [start, end];
+  if (end <= start) {
+    const at =
+      start < norm.starts.length ? (norm.starts[start] ?? 0) : (norm.ends[norm.ends.length - 1] ?? 0);
+    return [at, at];
+  }
+  return [norm.starts[start] ?? 0, norm.ends[end - 1] ?? 0];
+}
+
+const T2S = loadT2s();
+
+function loadT2s(): Map<string, string> {
+  const file = new URL("../../patterns/normalize/zh-t2s.txt", import.meta.url);
+  const table = new Map<string, string>();
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (line.length === 2 && !line.startsWith("#")) table.set(line[0] as string, line[1] as string);
+  }
+  return table;
+}
+
+const T2S_CLASS = new RegExp(`[${[...T2S.keys()].join("")}]`, "g");
+
+/**
+ * Characters removed before matching: zero-width marks, soft hyphens, Arabic tashkeel and tatweel
+ * (optional in writing), and markdown emphasis, which LLM answers put around their own names
+ * ("I'm **Claude**").
+ */
+const DROPPED = /[\u00ad\u200b-\u200d\u2060\ufeff\u0640\u064b-\u065f\u0670*]/;
+const DROPPED_G = new RegExp(DROPPED.source, "g");
+
+/** Look-alike letters and punctuation that NFKC leaves apart but writers use interchangeably. */
+const FOLDS: Record<string, string> = {
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u02bc": "'",
+  "\u2032": "'",
+  "\u201c": '"',
+  "\u201d": '"',
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u2011": "-",
+  "\u2212": "-",
+  // Persian and Arabic spell yeh and kaf with different code points.
+  "\u06cc": "\u064a",
+  "\u06a9": "\u0643",
+  "\u0649": "\u064a",
+};
+const FOLD_CLASS = new RegExp(`[${Object.keys(FOLDS).join("")}]`, "g");
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII range test
+const ASCII = /^[\x00-\x7f]*$/;
+const MARK = /\p{M}/u;
+
+/**
+ * Normalises text for matching (DESIGN §4): NFKC (full-width forms, compatibility characters),
+ * NFC composition of decomposed Vietnamese, case folding, traditional → simplified Chinese, and
+ * removal of invisible marks, while keeping a map back to original offsets.
+ */
+export function normalizeText(original: string): NormalizedText {
+  if (ASCII.test(original)) {
+    if (original.indexOf("*") < 0) return { text: original.toLowerCase(), starts: null, ends: null };
+  } else if (!DROPPED.test(original) && original.normalize("NFKC") === original) {
+    const lower = original.toLowerCase();
+    if (lower.length === original.length) {
+      return {
+        text: lower.replace(T2S_CLASS, toSimplified).replace(FOLD_CLASS, fold),
+        starts: null,
+        ends: null,
+      };
+    }
+  }
+  return normalizeSlow(original);
+}
+
+function toSimplified(ch: string): string {
+  return T2S.get(ch) ?? ch;
+}
+
+function fold(ch: string): string {
+  return FOLDS[ch] ?? ch;
+}
+
+/** Character by character, so each output unit knows which original character it came from. */
+function normalizeSlow(original: string): NormalizedText {
+  const out: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let i = 0;
+  while (i < original.length) {
+    // A cluster is one code point plus the combining marks that follow it, so that NFKC can
+    // compose "o" + U+0302 into "ô" as one unit.
+    const start = i;
+    i += codePointLength(original, i);
+    while (i < original.length && MARK.test(original[i] as string) && !DROPPED.test(original[i] as string)) {
+      i += codePointLength(original, i);
+    }
+    const cluster = original.slice(start, i);
+    const piece = cluster
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(DROPPED_G, "")
+      .replace(T2S_CLASS, toSimplified)
+      .replace(FOLD_CLASS, fold);
+    for (let k = 0; k < piece.length; k++) {
+      out.push(piece[k] as string);
+      starts.push(start);
+      ends.push(i);
+    }
+  }
+  return { text: out.join(""), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+function codePointLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? 2 : 1;
+}

@@ -1,0 +1,151 @@
+import { KeyAutomaton } from "./key-automaton.js";
+
+/** A name, creator or placeholder token, compiled. */
+export interface CompiledTerm {
+  family: string | null;
+  slot: "name" | "creator";
+  placeholder: boolean;
+  /** The whole term with script-aware boundaries, sticky: tested where its key occurs. */
+  sticky: RegExp;
+  /** The term's regex source without boundaries, to find it when it has no usable key. */
+  core: string;
+  /** Literal the term starts with, found by the automaton; null for a regex with no literal start. */
+  key: string | null;
+  ambiguous: boolean;
+  /** Literal in its canonical capitalisation when `case: exact`. */
+  exactCase?: string;
+}
+
+/** Where a name and/or creator stands in normalized text. */
+export interface TermOccurrence {
+  start: number;
+  end: number;
+  /** The longest name starting here, if any. */
+  name: CompiledTerm | undefined;
+  /** The longest creator starting here, if any. */
+  creator: CompiledTerm | undefined;
+}
+
+/**
+ * Finds the lexicon's terms in normalized text: the automaton finds their literal keys, each
+ * candidate is confirmed by its own regex (boundaries, version tails), and overlaps resolve
+ * leftmost-longest.
+ */
+export class TermIndex {
+  private readonly automaton: KeyAutomaton;
+  private readonly termsByKey: CompiledTerm[][];
+  /** Terms with no usable literal start: found by their core regex, confirmed by the sticky one. */
+  private readonly unkeyed: Array<{ term: CompiledTerm; global: RegExp }>;
+
+  constructor(terms: readonly CompiledTerm[], keywords: readonly string[]) {
+    const keyIds = new Map<string, number>();
+    const termsByKey: CompiledTerm[][] = [];
+    const idOf = (key: string) => {
+      let id = keyIds.get(key);
+      if (id === undefined) {
+        id = termsByKey.length;
+        keyIds.set(key, id);
+        termsByKey.push([]);
+      }
+      return id;
+    };
+    this.unkeyed = [];
+    for (const term of terms) {
+      if (term.key && usableKey(term.key)) termsByKey[idOf(term.key)]?.push(term);
+      else this.unkeyed.push({ term, global: new RegExp(term.core, "gu") });
+    }
+    for (const keyword of keywords) idOf(keyword);
+    this.termsByKey = termsByKey;
+    this.automaton = new KeyAutomaton([...keyIds.keys()]);
+  }
+
+  /** Cheap test: false means no term (and no keyword) can be in the text. */
+  mayMatch(text: string): boolean {
+    if (this.automaton.test(text)) return true;
+    return this.unkeyed.some(({ term, global }) => {
+      global.lastIndex = 0;
+      for (const m of text.matchAll(global)) if (confirmAt(term, text, m.index) >= 0) return true;
+      return false;
+    });
+  }
+
+  /** Term occurrences, in text order, without overlaps. */
+  find(text: string): TermOccurrence[] {
+    const candidates: Array<{ start: number; end: number; term: CompiledTerm }> = [];
+    this.automaton.scan(text, (keyId, start) => {
+      for (const term of this.termsByKey[keyId] ?? []) {
+        const end = confirmAt(term, text, start);
+        if (end >= 0) candidates.push({ start, end, term });
+      }
+    });
+    for (const { term, global } of this.unkeyed) {
+      global.lastIndex = 0;
+      for (const m of text.matchAll(global)) {
+        const end = confirmAt(term, text, m.index);
+        if (end >= 0) candidates.push({ start: m.index, end, term });
+      }
+    }
+    if (candidates.length === 0) return [];
+    candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+    const found: TermOccurrence[] = [];
+    let current: TermOccurrence | undefined;
+    for (const c of candidates) {
+      if (current && c.start === current.start) {
+        // Same start, shorter: may fill the other slot ("meta ai" is a name, "meta" a creator).
+        if (c.term.slot === "name") current.name ??= c.term;
+        else current.creator ??= c.term;
+        continue;
+      }
+      if (current && c.start < current.end) continue;
+      current = {
+        start: c.start,
+        end: c.end,
+        name: c.term.slot === "name" ? c.term : undefined,
+        creator: c.term.slot === "creator" ? c.term : undefined,
+      };
+      found.push(current);
+    }
+    return found;
+  }
+}
+
+/** End of the term if it stands at `start` (with its boundaries), else -1. */
+function confirmAt(term: CompiledTerm, text: string, start: number): number {
+  term.sticky.lastIndex = start;
+  const m = term.sticky.exec(text);
+  return m ? start + m[0].length : -1;
+}
+
+/**
+ * A key so short that it occurs in almost every text ("o" of `o[134]`) would make the automaton
+ * useless as a prefilter; such terms are scanned with their own regex, which V8 runs fast when it
+ * starts with a literal character.
+ */
+function usableKey(key: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII range test
+  return /^[\x00-\x7f]*$/.test(key) ? key.length >= 3 : key.length >= 2;
+}
+
+/**
+ * The literal a regex source starts with: characters up to the first piece of syntax, less a last
+ * character made optional by a quantifier. Empty when the regex starts with syntax.
+ */
+export function literalPrefix(source: string): string {
+  let out = "";
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i] as string;
+    if ("\\.*+?()[]{}|^$".includes(ch)) {
+      if ("?*{".includes(ch)) out = out.slice(0, -1);
+      if (ch === "\\" && /[^\p{L}\p{N}]/u.test(source[i + 1] ?? "a")) {
+        const escaped = source[i + 1] as string;
+        if ("?*{".includes(source[i + 2] ?? "")) break;
+        out += escaped;
+        i++;
+        continue;
+      }
+      break;
+    }
+    out += ch;
+  }
+  return out;
+}

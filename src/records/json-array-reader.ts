@@ -1,0 +1,244 @@
+import Assembler from "stream-json/assembler.js";
+import { jsonParser, type Token } from "stream-json/parser.js";
+import type { RecordItem } from "../types.js";
+import { isJsonObject, jsonTypeOf } from "./json-type.js";
+import { DEFAULT_MAX_LINE_BYTES } from "./line-splitter.js";
+
+/** Options of {@link readJsonArray}. */
+export interface ReadJsonArrayOptions {
+  /**
+   * Largest element, in bytes (counted from the end of the previous element, so the separator
+   * before it counts too). A larger element is an error item; its bytes are parsed but not held,
+   * and reading goes on after it. A top-level object over the cap ends the file. @default 64 MiB
+   */
+  maxRecordBytes?: number;
+}
+
+/**
+ * The records of a JSON file, streamed in constant memory with stream-json: for a top-level array,
+ * each element (index = element index); for a top-level object, that object (index 0). An element
+ * that is not an object (`expected a JSON object, got number`) or is over the record cap is an
+ * error item, and reading goes on. Items carry `index` only: stream-json does not expose lines or byte offsets.
+ *
+ * A syntax error, a truncated file, or data after the top-level value yields one error item and
+ * ends the file, since the parser cannot resync. A file with no value, or a scalar at the top, is
+ * one error item too. An empty array gives no records.
+ */
+export async function* readJsonArray(
+  bytes: AsyncIterable<Uint8Array>,
+  options: ReadJsonArrayOptions = {},
+): AsyncGenerator<RecordItem> {
+  const reader = new JsonValueReader(options.maxRecordBytes ?? DEFAULT_MAX_LINE_BYTES);
+  for await (const chunk of bytes) {
+    yield* reader.push(chunk);
+    if (reader.stopped) return;
+  }
+  yield* reader.end();
+}
+
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+const NO_TOKENS: Token[] = [];
+/** Marks an element dropped for its size. */
+const SKIPPED = Symbol("skipped");
+const OBJECT_OVER_CAP = (max: number): string => `the top-level object is over the ${max}-byte record cap`;
+
+/**
+ * The parser and the assembler driven synchronously. The stream-json Node streams would be simpler
+ * but are 2.5× slower here, and lose items on errors: the parser throws away every token of the
+ * text it was given when it fails, and a failing pipeline discards what its buffers hold. Feeding
+ * the parser up to each `}` and `]` means a failure costs at most the element it is in, so the
+ * records before a syntax error, or before junk after the array, are the same at any chunk size.
+ */
+class JsonValueReader {
+  readonly #max: number;
+  readonly #parse = jsonParser({ streamValues: false });
+  readonly #assembler = new Assembler();
+  // Decodes across chunk boundaries, and drops a leading BOM, which the parser would reject.
+  readonly #decoder = new TextDecoder("utf-8", { fatal: false });
+  #state: "start" | "array" | "object" | "after" | "stopped" = "start";
+  /** Elements completed so far: the index of the next one. */
+  #count = 0;
+  /**
+   * Bytes fed since the last element ended. The parser is fed up to each `}` and `]`, so for an
+   * object this is its exact size plus the separator before it, whatever the chunking.
+   */
+  #elementBytes = 0;
+  /** While skipping an over-size element: how many containers inside it are open; else -1. */
+  #skipDepth = -1;
+  #out: RecordItem[] = [];
+
+  constructor(max: number) {
+    this.#max = max;
+  }
+
+  get stopped(): boolean {
+    return this.#state === "stopped";
+  }
+
+  push(chunk: Uint8Array): RecordItem[] {
+    const buf = Buffer.isBuffer(chunk)
+      ? chunk
+      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const n = buf.length;
+    let brace = buf.indexOf(CLOSE_BRACE);
+    let bracket = buf.indexOf(CLOSE_BRACKET);
+    let pos = 0;
+    while (pos < n && this.#state !== "stopped") {
+      if (brace !== -1 && brace < pos) brace = buf.indexOf(CLOSE_BRACE, pos);
+      if (bracket !== -1 && bracket < pos) bracket = buf.indexOf(CLOSE_BRACKET, pos);
+      const cut = brace === -1 ? bracket : bracket === -1 ? brace : Math.min(brace, bracket);
+      const end = cut === -1 ? n : cut + 1;
+      this.#feed(this.#decoder.decode(buf.subarray(pos, end), { stream: true }), end - pos);
+      pos = end;
+    }
+    return this.#take();
+  }
+
+  end(): RecordItem[] {
+    if (this.#state === "stopped") return this.#take();
+    // Without the stream-chain `none` flush signal, a trailing space is what completes a number
+    // or literal that ends the input.
+    this.#feed(`${this.#decoder.decode()} `, 0);
+    if (this.#state === "start") {
+      this.#stop("expected a JSON array or object, got an empty file", 0);
+    } else if (this.#state === "array") {
+      this.#stop(`invalid JSON (unexpected end of file in element ${this.#count})`, this.#count);
+    } else if (this.#state === "object") {
+      this.#stop("invalid JSON (unexpected end of file)", 0);
+    }
+    return this.#take();
+  }
+
+  #feed(text: string, byteLength: number): void {
+    this.#elementBytes += byteLength;
+    let tokens: Token[];
+    try {
+      const result = this.#parse(text);
+      tokens = typeof result === "symbol" ? NO_TOKENS : result.values;
+    } catch (error) {
+      this.#fail(error);
+      return;
+    }
+    for (const token of tokens) {
+      this.#onToken(token);
+      if (this.#state === "stopped") return;
+    }
+    if (this.#elementBytes > this.#max) this.#overCap();
+  }
+
+  #onToken(token: Token): void {
+    const assembler = this.#assembler;
+    switch (this.#state) {
+      case "start":
+        assembler.consume(token);
+        if (token.name === "startArray") this.#state = "array";
+        else if (token.name === "startObject") this.#state = "object";
+        else this.#stop(`expected a JSON array or object, got ${jsonTypeOf(assembler.current)}`, 0);
+        return;
+      case "array":
+        if (this.#skipDepth >= 0) {
+          this.#skip(token);
+          return;
+        }
+        assembler.consume(token);
+        if (assembler.depth === 1) {
+          const elements = assembler.current as unknown[];
+          // Popping each finished element keeps the array, and memory, empty.
+          if (elements.length > 0) this.#element(elements.pop());
+        } else if (assembler.depth === 0) {
+          this.#state = "after";
+        }
+        return;
+      case "object":
+        assembler.consume(token);
+        if (assembler.depth === 0) {
+          this.#element(assembler.current);
+          this.#state = "after";
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** The element being built went over the cap: drop what is built and only track its depth. */
+  #overCap(): void {
+    if (this.#state === "object") {
+      this.#stop(OBJECT_OVER_CAP(this.#max), 0);
+    } else if (this.#state === "array" && this.#skipDepth < 0) {
+      this.#skipDepth = this.#assembler.depth - 1;
+      this.#assembler.dropToLevel(1);
+    }
+  }
+
+  #skip(token: Token): void {
+    switch (token.name) {
+      case "startObject":
+      case "startArray":
+        this.#skipDepth++;
+        return;
+      case "endObject":
+      case "endArray":
+        if (this.#skipDepth === 0) {
+          // Only blank space went over the cap, and this ends the array itself.
+          this.#skipDepth = -1;
+          this.#onToken(token);
+        } else if (--this.#skipDepth === 0) {
+          this.#element(SKIPPED);
+        }
+        return;
+      case "keyValue":
+        return;
+      default:
+        if (this.#skipDepth === 0) this.#element(SKIPPED);
+        return;
+    }
+  }
+
+  #element(value: unknown): void {
+    const index = this.#count++;
+    const size = this.#elementBytes;
+    this.#elementBytes = 0;
+    if (value === SKIPPED || size > this.#max) {
+      this.#skipDepth = -1;
+      const message = `element ${index} is ${size} bytes, over the ${this.#max}-byte record cap`;
+      this.#out.push({
+        type: "error",
+        message: this.#state === "object" ? OBJECT_OVER_CAP(this.#max) : message,
+        index,
+      });
+    } else if (isJsonObject(value)) {
+      this.#out.push({ type: "record", value, index });
+    } else {
+      this.#out.push({ type: "error", message: `expected a JSON object, got ${jsonTypeOf(value)}`, index });
+    }
+  }
+
+  #fail(error: unknown): void {
+    const detail = (error instanceof Error ? error.message : String(error))
+      .replace(/^Parser (cannot parse input: |has )/, "")
+      .replace(/^./, (c) => c.toLowerCase());
+    if (this.#state === "after") {
+      this.#stop(`unexpected data after the top-level JSON value (${detail})`, this.#count);
+    } else if (this.#state === "array") {
+      this.#stop(
+        `invalid JSON (${detail}) in element ${this.#count}; the rest of the file is skipped`,
+        this.#count,
+      );
+    } else {
+      this.#stop(`invalid JSON (${detail})`, 0);
+    }
+  }
+
+  #stop(message: string, index: number): void {
+    this.#out.push({ type: "error", message, index });
+    this.#state = "stopped";
+  }
+
+  #take(): RecordItem[] {
+    const out = this.#out;
+    this.#out = [];
+    return out;
+  }
+}

@@ -1,0 +1,69 @@
+import type { RecordItem } from "../types.js";
+import { isJsonObject, jsonTypeOf } from "./json-type.js";
+import { describeOversize, isBlankLine, type LinePiece, LineSplitter } from "./line-splitter.js";
+
+/** Options of {@link readJsonl}. */
+export interface ReadJsonlOptions {
+  /** Longest line parsed, in bytes; a longer one is an error item. @default 64 MiB */
+  maxRecordBytes?: number;
+}
+
+/**
+ * The records of a JSONL stream: each non-blank line is one JSON object. `index` is the 0-based
+ * line number (blank and whitespace-only lines count as lines, though they are not records), `line`
+ * the 1-based one, `byteOffset` where the line starts in the decoded stream.
+ *
+ * A line that cannot be used is an error item and the scan goes on: invalid JSON
+ * (`invalid JSON (<JSON.parse message>)`), a value that is not an object
+ * (`expected a JSON object, got number`), or a line over the cap (`line is N bytes, over the
+ * M-byte record cap`). Messages do not repeat the file or line: the caller has both.
+ */
+export async function* readJsonl(
+  bytes: AsyncIterable<Uint8Array>,
+  options: ReadJsonlOptions = {},
+): AsyncGenerator<RecordItem> {
+  const max = options.maxRecordBytes;
+  const splitter = new LineSplitter(max === undefined ? {} : { maxLineBytes: max });
+  for await (const chunk of bytes) {
+    for (const piece of splitter.push(chunk)) {
+      const item = toItem(piece, max);
+      if (item !== undefined) yield item;
+    }
+  }
+  for (const piece of splitter.end()) {
+    const item = toItem(piece, max);
+    if (item !== undefined) yield item;
+  }
+}
+
+function toItem(piece: LinePiece, max: number | undefined): RecordItem | undefined {
+  const { line, byteOffset } = piece;
+  if (piece.type === "oversize") {
+    return { type: "error", message: describeOversize(piece, max), index: line - 1, line, byteOffset };
+  }
+  const { bytes } = piece;
+  // Nearly every line starts with `{`; only the others need the blank check.
+  if (bytes[0] !== 0x7b && isBlankLine(bytes)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString("utf8"));
+  } catch (error) {
+    return {
+      type: "error",
+      message: `invalid JSON (${(error as Error).message})`,
+      index: line - 1,
+      line,
+      byteOffset,
+    };
+  }
+  if (!isJsonObject(value)) {
+    return {
+      type: "error",
+      message: `expected a JSON object, got ${jsonTypeOf(value)}`,
+      index: line - 1,
+      line,
+      byteOffset,
+    };
+  }
+  return { type: "record", value, index: line - 1, line, byteOffset };
+}

@@ -1,0 +1,75 @@
+import type { RecordItem } from "../types.js";
+import {
+  DEFAULT_MAX_LINE_BYTES,
+  describeOversize,
+  isBlankLine,
+  type LinePiece,
+  LineSplitter,
+} from "./line-splitter.js";
+
+/** What one record of a `.txt` input is: a line, or the whole file. */
+export type TextUnit = "line" | "file";
+
+/** Options of {@link readText}. */
+export interface ReadTextOptions {
+  /** One record per non-blank line, or one for the whole file. @default "line" */
+  unit?: TextUnit;
+  /** Longest record, in bytes (a line, or the whole file); a longer one is an error item. @default 64 MiB */
+  maxRecordBytes?: number;
+}
+
+/**
+ * The records of a plain-text input, each `{ text }`. With `unit: "line"`, one per non-blank line:
+ * `index` is the 0-based line number, `line` the 1-based one, `byteOffset` where it starts. With
+ * `unit: "file"`, the whole text as one record with index 0 (none if it is blank). A UTF-8 BOM is
+ * dropped, and bytes that are not valid UTF-8 become U+FFFD rather than failing.
+ */
+export async function* readText(
+  bytes: AsyncIterable<Uint8Array>,
+  options: ReadTextOptions = {},
+): AsyncGenerator<RecordItem> {
+  const max = options.maxRecordBytes ?? DEFAULT_MAX_LINE_BYTES;
+  if (options.unit === "file") {
+    yield* readWholeText(bytes, max);
+    return;
+  }
+  const splitter = new LineSplitter({ maxLineBytes: max });
+  for await (const chunk of bytes) {
+    for (const piece of splitter.push(chunk)) {
+      const item = lineItem(piece, max);
+      if (item !== undefined) yield item;
+    }
+  }
+  for (const piece of splitter.end()) {
+    const item = lineItem(piece, max);
+    if (item !== undefined) yield item;
+  }
+}
+
+function lineItem(piece: LinePiece, max: number): RecordItem | undefined {
+  const position = { index: piece.line - 1, line: piece.line, byteOffset: piece.byteOffset };
+  if (piece.type === "oversize") return { type: "error", message: describeOversize(piece, max), ...position };
+  if (isBlankLine(piece.bytes)) return undefined;
+  return { type: "record", value: { text: piece.bytes.toString("utf8") }, ...position };
+}
+
+async function* readWholeText(bytes: AsyncIterable<Uint8Array>, max: number): AsyncGenerator<RecordItem> {
+  // Streaming decode keeps a character cut across chunks whole; the default drops a leading BOM.
+  const decoder = new TextDecoder("utf-8", { fatal: false });
+  const parts: string[] = [];
+  let size = 0;
+  for await (const chunk of bytes) {
+    size += chunk.length;
+    // Past the cap, keep counting (the message gives the full size) but stop holding text.
+    if (size <= max) parts.push(decoder.decode(chunk, { stream: true }));
+    else parts.length = 0;
+  }
+  if (size > max) {
+    yield { type: "error", message: `file is ${size} bytes, over the ${max}-byte record cap`, index: 0 };
+    return;
+  }
+  parts.push(decoder.decode());
+  const text = parts.join("");
+  if (text.trim() === "") return;
+  yield { type: "record", value: { text }, index: 0, line: 1, byteOffset: 0 };
+}

@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { HIT_KINDS } from "../types.js";
+
+/**
+ * The report contract, `selfid.report/1` (DESIGN §2). Every count is a sum over records, so the
+ * reports of a sharded run merge exactly; rates are derived and recomputed on merge. Extend it only
+ * by adding fields.
+ */
+
+const count = z.number().int().nonnegative();
+const roleSchema = z.enum(["assistant", "system", "user", "tool", "none"]);
+const kindSchema = z.enum(HIT_KINDS);
+
+/** One finding kept as an example, with a snippet of its context. */
+export const exampleSchema = z.object({
+  source: z.string(),
+  record: count,
+  line: count.optional(),
+  field: z.string(),
+  role: roleSchema,
+  family: z.string().nullable(),
+  kind: kindSchema,
+  lang: z.string(),
+  match: z.string(),
+  pattern: z.string(),
+  /** The match with up to 80 characters of context on each side. */
+  snippet: z.string(),
+});
+export type ReportExample = z.infer<typeof exampleSchema>;
+
+/** A record or input that could not be read. */
+export const errorEntrySchema = z.object({
+  source: z.string(),
+  record: count.optional(),
+  line: count.optional(),
+  byteOffset: count.optional(),
+  message: z.string(),
+});
+export type ErrorEntry = z.infer<typeof errorEntrySchema>;
+
+export const inputSummarySchema = z.object({
+  source: z.string(),
+  format: z.string(),
+  compression: z.string(),
+  /** Bytes read from the source (compressed size for .gz/.zst). */
+  bytes: count,
+  /** Records read: scanned + errors. */
+  records: count,
+  scanned: count,
+  flagged: count,
+  errors: count,
+  hits: count,
+  /** The input could not be read to its end (unreadable file, corrupt compression). */
+  failed: z.boolean(),
+});
+export type InputSummary = z.infer<typeof inputSummarySchema>;
+
+/** Per document language: the denominators that make rates comparable across languages. */
+export const languageSummarySchema = z.object({
+  records: count,
+  flagged: count,
+  /** flagged / records */
+  rate: z.number().nonnegative(),
+  /** Family → records of this language flagged with a claim of that family. */
+  families: z.record(z.string(), count),
+});
+
+export const reportSchema = z.object({
+  schema: z.literal("selfid.report/1"),
+  tool: z.object({ name: z.literal("selfid"), version: z.string() }),
+  patternSet: z.object({ id: z.string(), hash: z.string(), templates: count, families: count }),
+  options: z.object({
+    roles: z.array(roleSchema),
+    flagKinds: z.array(kindSchema),
+    ignore: z.array(z.string()),
+    fields: z.array(z.string()).nullable(),
+    format: z.string().nullable(),
+    textUnit: z.enum(["line", "file"]),
+    limit: count.nullable(),
+  }),
+  /** False when the run stopped early (interrupted, --limit, --strict). */
+  complete: z.boolean(),
+  inputs: z.array(inputSummarySchema),
+  totals: z.object({
+    /** Records read: scanned + errors. */
+    records: count,
+    scanned: count,
+    flagged: count,
+    errors: count,
+    /** Scanned records with no text field found (unknown shape). */
+    noText: count,
+    hits: count,
+    rate: z.number().nonnegative(),
+    hitsByKind: z.record(kindSchema, count),
+  }),
+  /** Document language (detected) → records scanned and flagged. */
+  languages: z.record(z.string(), languageSummarySchema),
+  /** Family → hit language → hits (claims only; disclaimers and placeholders have no family). */
+  families: z.record(z.string(), z.record(z.string(), count)),
+  /** Family → records flagged because of it. */
+  flaggedByFamily: z.record(z.string(), count),
+  /** Role → hits. */
+  roles: z.record(z.string(), count),
+  /** A deterministic bounded sample: the first findings (by source, record) per family or kind. */
+  examples: z.array(exampleSchema),
+  /** The first errors (by source, record), bounded; the full count is in totals.errors. */
+  errors: z.array(errorEntrySchema),
+});
+
+/** A `selfid.report/1` report. */
+export type Report = z.infer<typeof reportSchema>;

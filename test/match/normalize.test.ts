@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { normalizeText, originalSpan } from "../../src/match/normalize.js";
+
+function roundTrip(original: string, needle: string): string {
+  const norm = normalizeText(original);
+  const at = norm.text.indexOf(needle);
+  expect(at).toBeGreaterThanOrEqual(0);
+  const [a, b] = originalSpan(norm, at, at + needle.length);
+  return original.slice(a, b);
+}
+
+describe("normalizeText", () => {
+  it("lower-cases ASCII without a map", () => {
+    const norm = normalizeText("I'm ChatGPT");
+    expect(norm.text).toBe("i'm chatgpt");
+    expect(norm.starts).toBeNull();
+  });
+
+  it("folds full-width forms and keeps offsets into the original", () => {
+    expect(normalizeText("我是ＤｅｅｐＳｅｅｋ").text).toBe("我是deepseek");
+    expect(roundTrip("你好，我是ＤｅｅｐＳｅｅｋ！", "deepseek")).toBe("ＤｅｅｐＳｅｅｋ");
+  });
+
+  it("folds traditional Chinese to simplified, length-preserving", () => {
+    const norm = normalizeText("我是通義千問，由阿里雲開發。");
+    // NFKC also folds the full-width comma; the ideographic full stop stays.
+    expect(norm.text).toBe("我是通义千问,由阿里云开发。");
+    expect(roundTrip("我是通義千問，由阿里雲開發", "阿里云")).toBe("阿里雲");
+  });
+
+  it("drops markdown emphasis and zero-width marks but maps spans back", () => {
+    expect(normalizeText("I'm **Claude**").text).toBe("i'm claude");
+    expect(roundTrip("I'm **Claude**, an AI", "claude")).toBe("Claude");
+    expect(normalizeText("Chat\u200bGPT").text).toBe("chatgpt");
+  });
+
+  it("composes decomposed Vietnamese and folds curly apostrophes", () => {
+    expect(normalizeText("To\u0302i la\u0300 Claude").text).toBe("tôi là claude");
+    expect(normalizeText("I’m Gemini").text).toBe("i'm gemini");
+  });
+
+  it("unifies Persian and Arabic yeh and kaf, and drops tashkeel", () => {
+    expect(normalizeText("من یک مدل هستم").text).toBe("من يك مدل هستم");
+    expect(normalizeText("نموذجًا").text).toBe("نموذجا");
+  });
+
+  it("maps a length-changing lower-casing (Turkish İ) without losing offsets", () => {
+    const original = "İstanbul: ben ChatGPT'yim";
+    expect(roundTrip(original, "chatgpt")).toBe("ChatGPT");
+  });
+
+  it("keeps astral characters whole", () => {
+    expect(roundTrip("😀 I'm **Qwen** 😀", "qwen")).toBe("Qwen");
+  });
+});

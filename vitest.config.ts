@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Threads start far faster than forks here, and no test needs process isolation.
+    pool: "threads",
+    testTimeout: 30_000,
+  },
+});
