@@ -35,7 +35,7 @@ export function loadNativeZstd(): ZstdNapi | null {
 /**
  * Decompresses a zstd stream (any number of concatenated and skippable frames). Corrupt or
  * truncated input throws the decoder's own error; `decompress` adds the file name.
- * @param kind @default "auto"
+ * @param kind which decoder; `native` throws when zstd-napi is missing. @default "auto"
  */
 export function decodeZstd(
   input: AsyncIterable<Uint8Array>,

@@ -4,7 +4,7 @@ import { splitLeadingLookbehind } from "./leading-lookbehind.js";
 import type { PatternSet } from "./load-patterns.js";
 import { normalizeText } from "./normalize.js";
 import type { TermInput } from "./pattern-schema.js";
-import { type CompiledTerm, literalPrefix, TermIndex } from "./term-index.js";
+import { type CompiledTerm, TermIndex, termKeys } from "./term-index.js";
 
 /** A sentence frame that cancels a match. */
 export interface CompiledBlocker {
@@ -36,6 +36,8 @@ export interface CompiledPatterns {
   templates: CompiledTemplate[];
   /** Names, creators and placeholders; also the prefilter (with the languages' keywords). */
   terms: TermIndex;
+  /** Languages with keywords: their name-less templates run only where a keyword occurs. */
+  langsWithKeywords: ReadonlySet<string>;
   families: string[];
 }
 
@@ -109,7 +111,8 @@ export function compilePatterns(set: PatternSet): CompiledPatterns {
   );
 
   const templates: CompiledTemplate[] = [];
-  const keywords: string[] = [];
+  const keywords: Array<{ lang: string; keyword: string }> = [];
+  const langsWithKeywords = new Set<string>();
   for (const lang of set.langs.values()) {
     const where = lang.files.join(", ");
     const nounSources = [
@@ -124,7 +127,8 @@ export function compilePatterns(set: PatternSet): CompiledPatterns {
       ),
       ...commonBlockers,
     ].filter((b): b is CompiledBlocker => b !== undefined);
-    for (const k of lang.keywords) keywords.push(normalizeText(k).text);
+    for (const k of lang.keywords) keywords.push({ lang: lang.lang, keyword: normalizeText(k).text });
+    if (lang.keywords.length > 0) langsWithKeywords.add(lang.lang);
     const gateSource = LANG_GATES[lang.lang];
     const gate = gateSource ? new RegExp(gateSource, "u") : null;
 
@@ -135,7 +139,13 @@ export function compilePatterns(set: PatternSet): CompiledPatterns {
         creator: `(?<creator>[${MARK.creator}${MARK.both}])`,
         noun: `(?:${nounAlt})`,
       };
-      const source = expand(template.regex, slots, lang.macros, set.common.macros, path, problems);
+      const expanded = expand(template.regex, slots, lang.macros, set.common.macros, path, problems);
+      // A slot may stand in several alternatives; JavaScript wants each group name once.
+      let slotCount = 0;
+      const source = expanded?.replace(
+        /\(\?<(name|creator)>/g,
+        (_, slot: string) => `(?<${slot}${++slotCount}>`,
+      );
       if (source === undefined) continue;
       lowerCaseCheck(template.regex, path, problems);
       if (template.kind !== "disclaimer" && !source.includes(MARK.name) && !source.includes(MARK.creator)) {
@@ -163,7 +173,12 @@ export function compilePatterns(set: PatternSet): CompiledPatterns {
   if (problems.length > 0) {
     throw new UsageError(`invalid pattern files (${problems.length} problems):\n  ${problems.join("\n  ")}`);
   }
-  return { templates, terms: new TermIndex(terms, keywords), families: [...set.families.keys()].sort() };
+  return {
+    templates,
+    terms: new TermIndex(terms, keywords),
+    langsWithKeywords,
+    families: [...set.families.keys()].sort(),
+  };
 }
 
 function compileTerm(
@@ -177,13 +192,11 @@ function compileTerm(
   let core: string;
   let first: string;
   let last: string;
-  let key: string;
   if (entry.text !== undefined) {
     const normalized = normalizeText(entry.text).text;
     core = escapeRegex(normalized).replace(/ /g, "[ -]?") + (entry.version ? VERSION_TAIL : "");
     first = normalized[0] ?? "";
     last = entry.version ? "0" : (normalized.at(-1) ?? "");
-    key = normalized.split(" ")[0] ?? "";
   } else {
     const source = checkSource(entry.regex ?? "", path, problems);
     lowerCaseCheck(source, path, problems);
@@ -193,11 +206,10 @@ function compileTerm(
         `${path}: no lookbehind in a name or creator regex: boundaries are added automatically, and "ambiguous: true" asks for context`,
       );
     }
-    core = source;
+    core = relaxEscapes(source);
     // A regex names its own script by its first character; assume the name stays in it.
     first = /^[\p{L}\p{N}]/u.test(source) ? (source[0] ?? "") : "";
     last = first;
-    key = literalPrefix(source);
   }
   const before = BOUNDED_SCRIPTS.find(([script]) => script.test(first))?.[1];
   const after = BOUNDED_SCRIPTS.find(([script]) => script.test(last))?.[1];
@@ -210,8 +222,9 @@ function compileTerm(
     placeholder: false,
     sticky,
     core,
-    key: key || null,
-    ambiguous: entry.ambiguous ?? false,
+    keys: termKeys(core),
+    ambiguous: entry.ambiguous !== undefined && entry.ambiguous !== false,
+    ambiguousInChat: entry.ambiguous === true,
   };
   if (entry.case === "exact" && entry.text !== undefined) compiled.exactCase = entry.text.normalize("NFKC");
   return compiled;
@@ -272,11 +285,31 @@ function checkSource(source: string, path: string, problems: string[]): string {
 
 function tryRegex(source: string, flags: string, path: string, problems: string[]): RegExp | undefined {
   try {
-    return new RegExp(source, flags);
+    return new RegExp(relaxEscapes(source), flags);
   } catch (error) {
     problems.push(`${path}: invalid regex: ${(error as Error).message}`);
     return undefined;
   }
+}
+
+/**
+ * Unicode-mode regexes reject escapes of characters that need none (`\'`, `\"`, `\,`), which
+ * people write out of habit; drop the backslash instead of failing the whole library.
+ */
+export function relaxEscapes(source: string): string {
+  if (!source.includes("\\")) return source;
+  let out = "";
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i] as string;
+    if (ch === "\\" && i + 1 < source.length) {
+      const next = source[i + 1] as string;
+      out += `'"\`,;:<>=!@#%&~ `.includes(next) ? next : ch + next;
+      i++;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
 }
 
 /**

@@ -77,13 +77,20 @@ function matchText(
 ): Finding[] {
   const norm = normalizeText(text);
   if (!compiled.terms.mayMatch(norm.text)) return [];
-  const occurrences = compiled.terms.find(norm.text);
+  const { occurrences, keywordLangs } = compiled.terms.find(norm.text);
   const slotted = slotText(norm.text, occurrences);
   const windows = slotWindows(slotted.text, occurrences.length > 0 ? slotted.marks : []);
   const findings: Finding[] = [];
   for (const template of compiled.templates) {
     if (!template.roles.has(role)) continue;
     if (template.gate && !template.gate.test(norm.text)) continue;
+    if (
+      !template.hasSlot &&
+      compiled.langsWithKeywords.has(template.lang) &&
+      !keywordLangs.has(template.lang)
+    ) {
+      continue;
+    }
     // Templates with a slot can only match around a term, so they read only the text there.
     for (const [from, to] of template.hasSlot ? windows : [[0, slotted.text.length] as const]) {
       const part = from === 0 && to === slotted.text.length ? slotted.text : slotted.text.slice(from, to);
@@ -94,7 +101,7 @@ function matchText(
           template.guard.lastIndex = at;
           if (!template.guard.test(slotted.text)) continue;
         }
-        const verdict = judge(template, m, from, slotted, occurrences, norm, text);
+        const verdict = judge(template, m, from, slotted, occurrences, norm, text, role);
         if (typeof verdict === "string") {
           const [a, b] = originalSpan(norm, ...slotted.span(at, at + m[0].length));
           rejected?.push({ pattern: template.id, match: text.slice(a, b), start: a, reason: verdict });
@@ -140,12 +147,14 @@ function judge(
   occurrences: readonly TermOccurrence[],
   norm: NormalizedText,
   original: string,
+  role: Role,
 ): Finding | string {
   const [start, end] = slotted.span(offset + m.index, offset + m.index + m[0].length);
   if (end === start) return "empty match";
-  const groups = m.indices?.groups;
-  const nameAt = groups?.name ? slotted.occurrenceAt(offset + groups.name[0]) : undefined;
-  const creatorAt = groups?.creator ? slotted.occurrenceAt(offset + groups.creator[0]) : undefined;
+  const nameSpan = slotSpan(m, "name");
+  const creatorSpan = slotSpan(m, "creator");
+  const nameAt = nameSpan ? slotted.occurrenceAt(offset + nameSpan[0]) : undefined;
+  const creatorAt = creatorSpan ? slotted.occurrenceAt(offset + creatorSpan[0]) : undefined;
   const slot = nameAt?.name ?? creatorAt?.creator;
   const occurrence = nameAt?.name ? nameAt : creatorAt;
 
@@ -156,7 +165,14 @@ function judge(
         return `"${slot.exactCase}" must be written with that capitalisation`;
       }
     }
-    if (slot.ambiguous && !confirmed(template, slot, occurrence, occurrences, norm.text)) {
+    // In an assistant or system turn the speaker is a model, which confirms a name marked
+    // `ambiguous: text` by itself.
+    const modelSpeaks = role === "assistant" || role === "system";
+    if (
+      slot.ambiguous &&
+      (slot.ambiguousInChat || !modelSpeaks) &&
+      !confirmed(template, slot, occurrence, occurrences, norm.text)
+    ) {
       return "ambiguous name without an AI role noun or its creator nearby";
     }
   }
@@ -174,6 +190,17 @@ function judge(
     end: b,
     pattern: template.id,
   };
+}
+
+/** Where the first filled `{name}` (or `{creator}`) slot of a match is: groups `name1`, `name2`… */
+function slotSpan(m: RegExpExecArray, slot: "name" | "creator"): [number, number] | undefined {
+  const groups = m.indices?.groups;
+  if (!groups) return undefined;
+  for (const key in groups) {
+    const span = groups[key];
+    if (span && key.startsWith(slot)) return span;
+  }
+  return undefined;
 }
 
 /** An ambiguous name counts only with an AI role noun or one of its family's creators nearby. */

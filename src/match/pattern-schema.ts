@@ -20,11 +20,13 @@ export const termSchema = z.union([
       /** Regex source over normalized text (lower case, NFKC, simplified Chinese). */
       regex: z.string().min(1).optional(),
       /**
-       * Also a common word, a person's name or another product (Claude, Gemini, Spark, 豆包…):
-       * counts only with an AI role noun or one of the family's creators nearby.
+       * Also a common word, a person's name or another product (Spark, 豆包, Nova…): counts only
+       * with an AI role noun or one of the family's creators nearby. `text`: ambiguous only in
+       * role-less and user text; in an assistant or system turn the speaker is a model, so
+       * "I'm Claude" counts there as it stands.
        * @default false
        */
-      ambiguous: z.boolean().optional(),
+      ambiguous: z.union([z.boolean(), z.literal("text")]).optional(),
       /**
        * `exact`: the text must also match the literal's capitalisation ("Grok", not the verb "grok").
        * @default "any"

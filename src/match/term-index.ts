@@ -9,9 +9,11 @@ export interface CompiledTerm {
   sticky: RegExp;
   /** The term's regex source without boundaries, to find it when it has no usable key. */
   core: string;
-  /** Literal the term starts with, found by the automaton; null for a regex with no literal start. */
-  key: string | null;
+  /** Literals one of which the term starts with, found by the automaton; empty for a regex with no literal start. */
+  keys: readonly string[];
   ambiguous: boolean;
+  /** Ambiguous even when a model speaks (assistant and system turns). */
+  ambiguousInChat: boolean;
   /** Literal in its canonical capitalisation when `case: exact`. */
   exactCase?: string;
 }
@@ -37,7 +39,10 @@ export class TermIndex {
   /** Terms with no usable literal start: found by their core regex, confirmed by the sticky one. */
   private readonly unkeyed: Array<{ term: CompiledTerm; global: RegExp }>;
 
-  constructor(terms: readonly CompiledTerm[], keywords: readonly string[]) {
+  /** Key id → languages whose keyword it is. */
+  private readonly keywordLangs = new Map<number, string[]>();
+
+  constructor(terms: readonly CompiledTerm[], keywords: ReadonlyArray<{ lang: string; keyword: string }>) {
     const keyIds = new Map<string, number>();
     const termsByKey: CompiledTerm[][] = [];
     const idOf = (key: string) => {
@@ -51,10 +56,16 @@ export class TermIndex {
     };
     this.unkeyed = [];
     for (const term of terms) {
-      if (term.key && usableKey(term.key)) termsByKey[idOf(term.key)]?.push(term);
-      else this.unkeyed.push({ term, global: new RegExp(term.core, "gu") });
+      if (term.keys.length > 0 && term.keys.every(usableKey)) {
+        for (const key of term.keys) termsByKey[idOf(key)]?.push(term);
+      } else {
+        this.unkeyed.push({ term, global: new RegExp(term.core, "gu") });
+      }
     }
-    for (const keyword of keywords) idOf(keyword);
+    for (const { lang, keyword } of keywords) {
+      const id = idOf(keyword);
+      this.keywordLangs.set(id, [...(this.keywordLangs.get(id) ?? []), lang]);
+    }
     this.termsByKey = termsByKey;
     this.automaton = new KeyAutomaton([...keyIds.keys()]);
   }
@@ -69,10 +80,16 @@ export class TermIndex {
     });
   }
 
-  /** Term occurrences, in text order, without overlaps. */
-  find(text: string): TermOccurrence[] {
+  /**
+   * Term occurrences, in text order, without overlaps; and the languages whose keywords occur
+   * (their name-less templates, disclaimers, are worth running).
+   */
+  find(text: string): { occurrences: TermOccurrence[]; keywordLangs: Set<string> } {
     const candidates: Array<{ start: number; end: number; term: CompiledTerm }> = [];
+    const keywordLangs = new Set<string>();
     this.automaton.scan(text, (keyId, start) => {
+      const langs = this.keywordLangs.get(keyId);
+      if (langs) for (const lang of langs) keywordLangs.add(lang);
       for (const term of this.termsByKey[keyId] ?? []) {
         const end = confirmAt(term, text, start);
         if (end >= 0) candidates.push({ start, end, term });
@@ -85,7 +102,7 @@ export class TermIndex {
         if (end >= 0) candidates.push({ start: m.index, end, term });
       }
     }
-    if (candidates.length === 0) return [];
+    if (candidates.length === 0) return { occurrences: [], keywordLangs };
     candidates.sort((a, b) => a.start - b.start || b.end - a.end);
     const found: TermOccurrence[] = [];
     let current: TermOccurrence | undefined;
@@ -105,7 +122,7 @@ export class TermIndex {
       };
       found.push(current);
     }
-    return found;
+    return { occurrences: found, keywordLangs };
   }
 }
 
@@ -126,26 +143,52 @@ function usableKey(key: string): boolean {
   return /^[\x00-\x7f]*$/.test(key) ? key.length >= 3 : key.length >= 2;
 }
 
+/** Separators a name's words may be joined with, as the compiler writes them. */
+const SEPARATORS: Array<[string, string[]]> = [
+  ["[ -]?", [" ", "-", ""]],
+  ["[ -]", [" ", "-"]],
+  [" ?", [" ", ""]],
+  ["-?", ["-", ""]],
+];
+const MAX_KEYS = 9;
+
 /**
- * The literal a regex source starts with: characters up to the first piece of syntax, less a last
- * character made optional by a quantifier. Empty when the regex starts with syntax.
+ * The literals a term's regex can start with: its leading characters up to the first piece of
+ * syntax, expanding optional separators between words (`the[ -]?allen` → "the allen",
+ * "the-allen", "theallen") so that a name starting with a common word still has a selective key.
+ * Empty when the regex starts with syntax.
  */
-export function literalPrefix(source: string): string {
-  let out = "";
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i] as string;
-    if ("\\.*+?()[]{}|^$".includes(ch)) {
-      if ("?*{".includes(ch)) out = out.slice(0, -1);
-      if (ch === "\\" && /[^\p{L}\p{N}]/u.test(source[i + 1] ?? "a")) {
-        const escaped = source[i + 1] as string;
-        if ("?*{".includes(source[i + 2] ?? "")) break;
-        out += escaped;
-        i++;
-        continue;
+export function termKeys(source: string): string[] {
+  let keys = [""];
+  let i = 0;
+  let afterSeparator = false;
+  outer: while (i < source.length) {
+    for (const [token, joins] of SEPARATORS) {
+      if (source.startsWith(token, i) && !"?*{".includes(source[i + token.length] ?? "")) {
+        if (keys.length * joins.length > MAX_KEYS) break outer;
+        keys = keys.flatMap((k) => joins.map((j) => k + j));
+        i += token.length;
+        afterSeparator = true;
+        continue outer;
       }
+    }
+    afterSeparator = false;
+    const ch = source[i] as string;
+    if (ch === "\\" && /[^\p{L}\p{N}]/u.test(source[i + 1] ?? "a")) {
+      if ("?*{".includes(source[i + 2] ?? "")) break;
+      keys = keys.map((k) => k + source[i + 1]);
+      i += 2;
+      continue;
+    }
+    if ("\\.*+?()[]{}|^$".includes(ch)) {
+      // A quantifier makes the last character optional: it is not part of the key.
+      if ("?*{".includes(ch)) keys = keys.map((k) => k.slice(0, -1));
       break;
     }
-    out += ch;
+    keys = keys.map((k) => k + ch);
+    i++;
   }
-  return out;
+  // Keys that end in an optional separator add nothing over the shorter form.
+  if (afterSeparator) keys = keys.map((k) => k.replace(/[ -]+$/, ""));
+  return [...new Set(keys)].filter((k) => k.length > 0);
 }

@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadNativeZstd } from "../../src/decode/zstd-decoder.js";
@@ -151,12 +152,23 @@ describe("readRecords", () => {
     }
   });
 
-  it("stops cleanly when the caller stops early", async () => {
-    for (const name of ["a.jsonl.gz", "a.json.zst", "a.jsonl"]) {
-      for await (const item of readRecords(source(name))) {
+  it("closes the source when the caller stops early, on every path", async () => {
+    for (const name of ["a.jsonl", "a.json", "a.jsonl.gz", "a.jsonl.zst", "a.json.zst"]) {
+      const bytes = files[name] as Buffer;
+      let stream: Readable | undefined;
+      const src = {
+        uri: name,
+        open: () => {
+          stream = memorySource(name, bytes, 16).open();
+          return stream;
+        },
+      };
+      for await (const item of readRecords(src)) {
         expect(item.type).toBe("record");
         break;
       }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(stream?.destroyed, name).toBe(true);
     }
   });
 });
