@@ -94,13 +94,19 @@ function matchText(
     // Templates with a slot can only match around a term, so they read only the text there.
     for (const [from, to] of template.hasSlot ? windows : [[0, slotted.text.length] as const]) {
       const part = from === 0 && to === slotted.text.length ? slotted.text : slotted.text.slice(from, to);
-      template.regex.lastIndex = 0;
-      for (const m of part.matchAll(template.regex)) {
+      const regex = template.regex;
+      regex.lastIndex = 0;
+      for (let m = regex.exec(part); m !== null; m = regex.exec(part)) {
         const at = from + m.index;
         if (template.guard) {
           template.guard.lastIndex = at;
-          if (!template.guard.test(slotted.text)) continue;
+          if (!template.guard.test(slotted.text)) {
+            // The split-off lookbehind failed here; the body may still match one position later.
+            regex.lastIndex = m.index + 1;
+            continue;
+          }
         }
+        if (m[0].length === 0) regex.lastIndex++;
         const verdict = judge(template, m, from, slotted, occurrences, norm, text, role);
         if (typeof verdict === "string") {
           const [a, b] = originalSpan(norm, ...slotted.span(at, at + m[0].length));
@@ -129,7 +135,10 @@ const WINDOW_AFTER = 120;
 function slotWindows(text: string, marks: readonly number[]): Array<readonly [number, number]> {
   const windows: Array<[number, number]> = [];
   for (const mark of marks) {
-    const from = Math.max(0, mark - WINDOW_BEFORE);
+    let from = Math.max(0, mark - WINDOW_BEFORE);
+    // Start at a line start where one is near, so that "^" and lookbehinds see what they expect.
+    const line = text.lastIndexOf("\n", from);
+    if (from > 0 && from - line <= WINDOW_BEFORE) from = line + 1;
     const to = Math.min(text.length, mark + 1 + WINDOW_AFTER);
     const last = windows[windows.length - 1];
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);

@@ -86,7 +86,70 @@ export function normalizeText(original: string): NormalizedText {
       };
     }
   }
-  return normalizeSlow(original);
+  return COMBINING_LATIN.test(original) ? normalizeSlow(original) : normalizeByChar(original);
+}
+
+/**
+ * Latin combining diacritics compose with the letter before them ("o" + U+0302 → "ô"), so text
+ * that has them is normalised cluster by cluster. Other text can go character by character.
+ */
+const COMBINING_LATIN = /[\u0300-\u036f]/;
+
+/** Each non-ASCII character's normalised form, computed once per process. */
+const CHAR_FORMS = new Map<string, string>();
+
+function charForm(ch: string): string {
+  let form = CHAR_FORMS.get(ch);
+  if (form === undefined) {
+    form = ch
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(DROPPED_G, "")
+      .replace(T2S_CLASS, toSimplified)
+      .replace(FOLD_CLASS, fold);
+    CHAR_FORMS.set(ch, form);
+  }
+  return form;
+}
+
+/** Character by character with a cache of forms: the common case for CJK, Cyrillic, Arabic text. */
+function normalizeByChar(original: string): NormalizedText {
+  const n = original.length;
+  const out: string[] = [];
+  const starts = new Int32Array(n * 2);
+  const ends = new Int32Array(n * 2);
+  let length = 0;
+  let runStart = 0;
+  const flushAscii = (to: number) => {
+    if (to <= runStart) return;
+    out.push(original.slice(runStart, to).toLowerCase());
+    for (let k = runStart; k < to; k++) {
+      starts[length] = k;
+      ends[length] = k + 1;
+      length++;
+    }
+  };
+  for (let i = 0; i < n; ) {
+    const c = original.charCodeAt(i);
+    if (c < 0x80 && c !== 0x2a) {
+      i++;
+      continue;
+    }
+    flushAscii(i);
+    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+    const form = c === 0x2a ? "" : charForm(original.slice(i, i + width));
+    out.push(form);
+    if (length + form.length > starts.length) return normalizeSlow(original);
+    for (let k = 0; k < form.length; k++) {
+      starts[length] = i;
+      ends[length] = i + width;
+      length++;
+    }
+    i += width;
+    runStart = i;
+  }
+  flushAscii(n);
+  return { text: out.join(""), starts: starts.subarray(0, length), ends: ends.subarray(0, length) };
 }
 
 function toSimplified(ch: string): string {
@@ -97,8 +160,11 @@ function fold(ch: string): string {
   return FOLDS[ch] ?? ch;
 }
 
-/** Character by character, so each output unit knows which original character it came from. */
-function normalizeSlow(original: string): NormalizedText {
+/**
+ * Cluster by cluster, so each output unit knows which original character it came from. The
+ * reference implementation: the faster paths must give the same result where they apply.
+ */
+export function normalizeSlow(original: string): NormalizedText {
   const out: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];

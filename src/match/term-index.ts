@@ -103,7 +103,10 @@ export class TermIndex {
       }
     }
     if (candidates.length === 0) return { occurrences: [], keywordLangs };
-    candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+    // Leftmost, then longest; on a tie the term that needs no confirmation ("DeepSeek" over "Deep Seek").
+    candidates.sort(
+      (a, b) => a.start - b.start || b.end - a.end || Number(a.term.ambiguous) - Number(b.term.ambiguous),
+    );
     const found: TermOccurrence[] = [];
     let current: TermOccurrence | undefined;
     for (const c of candidates) {

@@ -53,3 +53,31 @@ describe("normalizeText", () => {
     expect(roundTrip("😀 I'm **Qwen** 😀", "qwen")).toBe("Qwen");
   });
 });
+
+describe("normalizeText fast paths", () => {
+  it("agree with the cluster-by-cluster reference on mixed scripts", async () => {
+    const { normalizeSlow } = await import("../../src/match/normalize.js");
+    const samples = [
+      "我是通義千問，由阿里雲開發的ＡＩ助手！**DeepSeek**",
+      "Привет! Я — ГигаЧат от Сбера. ＩＩ",
+      "أنا نموذج لغوي كبير تم تطويره بواسطة Google، ومن قبل فريق ـــ",
+      "من یک مدل زبانی هستم که توسط OpenAI آموزش دیده است",
+      "मैं ChatGPT हूँ, OpenAI द्वारा विकसित",
+      "ฉันคือ ChatGPT ที่พัฒนาโดย OpenAI ค่ะ ทำ",
+      "私はClaude（クロード）と申します。ｶﾀｶﾅ",
+      "저는 네이버가 개발한 HyperCLOVA X입니다 😀 ﬁne",
+      "İstanbul’da ChatGPT’yim — soft\u00adhyphen zero\u200bwidth",
+    ];
+    for (const text of samples) {
+      const fast = normalizeText(text);
+      const slow = normalizeSlow(text);
+      expect(fast.text).toBe(slow.text);
+      // The reference maps a letter with its combining marks as one unit; the fast path may be finer.
+      for (let i = 0; i < fast.text.length; i++) {
+        const [a, b] = originalSpan(fast, i, i + 1);
+        const [c, d] = originalSpan(slow, i, i + 1);
+        expect(a >= c && b <= d && a < b).toBe(true);
+      }
+    }
+  });
+});
