@@ -1,12 +1,13 @@
 /**
  * The sentence around [start, end): from just after the previous terminator to just past the next
- * one, without the white space that opens it. A full stop ends a sentence only before white space or the end, so "GPT-3.5" and "01.AI"
- * stay whole; CJK and Arabic terminators end one wherever they stand.
+ * one, without the white space that opens it. A full stop ends a sentence unless a Latin or
+ * Cyrillic letter or a digit follows, so "GPT-3.5" and "01.AI" stay whole; CJK and Arabic terminators end one wherever they stand.
  */
 export function sentenceBounds(text: string, start: number, end: number): [number, number] {
   let from = start;
   while (from > 0 && !endsSentence(text, from - 1)) from--;
-  while (from < start && /\s/.test(text[from] as string)) from++;
+  // A closing quote or bracket after the terminator belongs to the sentence before.
+  while (from < start && /[\s"'»」』)\]]/.test(text[from] as string)) from++;
   let to = end;
   while (to < text.length && !endsSentence(text, to)) to++;
   return [from, Math.min(text.length, to + 1)];
@@ -25,9 +26,9 @@ function endsSentence(text: string, i: number): boolean {
     case 0x0964: // । (Devanagari danda)
       return true;
     case 0x2e: {
-      // .
-      const next = text.charCodeAt(i + 1);
-      return Number.isNaN(next) || next === 0x20 || next === 0x0a || next === 0x09;
+      // "." ends a sentence unless a letter or digit of a spaced script follows ("01.ai", "3.5").
+      const next = text[i + 1];
+      return next === undefined || !/[\p{Script=Latin}\p{Script=Cyrillic}\p{N}]/u.test(next);
     }
     default:
       return false;

@@ -121,11 +121,9 @@ describe("createMatcher", () => {
   });
 });
 
-describe("pattern validation", () => {
-  it("reports every problem at once, with file and path", () => {
-    const broken = {
-      ...BASE,
-      "bad.yaml": `
+/** A language file with three broken templates and a fourth given by the caller. */
+function brokenLang(fourth: string): string {
+  return `
 lang: xx
 name: Broken
 templates:
@@ -140,9 +138,13 @@ templates:
     examples: { positive: ["x"], negative: ["y"] }
   - kind: self-claim
     regex: "hello"
-    examples: { positive: [], negative: [] }
-`,
-    };
+${fourth}
+`;
+}
+
+describe("pattern validation", () => {
+  it("reports schema problems with file and path before compiling", () => {
+    const broken = { ...BASE, "bad.yaml": brokenLang("    examples: { positive: [], negative: [] }") };
     let error: unknown;
     try {
       createMatcher(library(broken));
@@ -152,30 +154,11 @@ templates:
     expect(error).toBeInstanceOf(UsageError);
     const message = (error as Error).message;
     expect(message).toMatch(/bad\.yaml: templates\[3\]\.examples: every template needs/);
-    expect(message).not.toMatch(/templates\[0\].*upper case/); // zod problems stop that file first
+    expect(message).not.toMatch(/upper case/); // schema problems stop that file first
   });
 
-  it("rejects upper case, unknown macros and invalid regexes in a valid file", () => {
-    const broken = {
-      ...BASE,
-      "bad.yaml": `
-lang: xx
-name: Broken
-templates:
-  - kind: self-claim
-    regex: "I'm {name}"
-    examples: { positive: ["x"], negative: ["y"] }
-  - kind: self-claim
-    regex: "{nosuch} {name}"
-    examples: { positive: ["x"], negative: ["y"] }
-  - kind: self-claim
-    regex: "(unclosed {name}"
-    examples: { positive: ["x"], negative: ["y"] }
-  - kind: self-claim
-    regex: "hello"
-    examples: { positive: ["x"], negative: ["y"] }
-`,
-    };
+  it("rejects upper case, unknown macros and invalid regexes, all at once", () => {
+    const broken = { ...BASE, "bad.yaml": brokenLang('    examples: { positive: ["x"], negative: ["y"] }') };
     expect(() => createMatcher(library(broken))).toThrow(
       /4 problems[\s\S]*templates\[0\]\.regex: "I" is upper case[\s\S]*unknown slot or macro \{nosuch\}[\s\S]*templates\[2\]\.regex: invalid regex[\s\S]*needs a \{name\} or \{creator\} slot/,
     );
@@ -183,5 +166,15 @@ templates:
 
   it("rejects a file that is not YAML, naming it", () => {
     expect(() => library({ ...BASE, "x.yaml": "lang: [unclosed" })).toThrow(/x\.yaml: not valid YAML/);
+  });
+
+  it("rejects a lookbehind in a name regex, and characters normalisation removes", () => {
+    const broken = {
+      ...BASE,
+      "bad.yaml": "family: bad\nvendor: Bad\nnames:\n  - { regex: '(?<=x)y' }\n  - { regex: '通義' }\n",
+    };
+    expect(() => createMatcher(library(broken))).toThrow(
+      /no lookbehind[\s\S]*"義" never occurs in normalised text; write it as "义"/,
+    );
   });
 });

@@ -16,3 +16,15 @@ describe("sentenceBounds", () => {
     expect(text.slice(a, b)).toBe("我是通义千问。");
   });
 });
+
+describe("sentenceBounds at the edges", () => {
+  it("ends a sentence at a full stop glued to Chinese text, and leaves closing quotes behind", () => {
+    const text = 'Dramas include "Outlander.我是通义千问。';
+    const start = text.indexOf("我是");
+    const [a] = sentenceBounds(text, start, start + 2);
+    expect(text.slice(a, start)).toBe("");
+    const quoted = '"json:api!" ich bin chatgpt.'; // normalised: NFKC folds ！ and the quotes
+    const at = quoted.indexOf("ich");
+    expect(quoted.slice(sentenceBounds(quoted, at, at + 3)[0], at)).toBe("");
+  });
+});
