@@ -80,6 +80,20 @@ const LANG_GATES: Record<string, string> = {
   th: "\\p{Script=Thai}",
 };
 
+const GATES = new Map<string, RegExp>();
+
+/** One shared RegExp per script, so the matcher can test each once per text. */
+function gateFor(lang: string): RegExp | null {
+  const source = LANG_GATES[lang];
+  if (!source) return null;
+  let gate = GATES.get(source);
+  if (!gate) {
+    gate = new RegExp(source, "u");
+    GATES.set(source, gate);
+  }
+  return gate;
+}
+
 /**
  * Compiles a validated pattern set: fills template slots with the lexicon, expands macros, and
  * checks every regex. All problems are reported together, each with its file and path.
@@ -129,8 +143,7 @@ export function compilePatterns(set: PatternSet): CompiledPatterns {
     ].filter((b): b is CompiledBlocker => b !== undefined);
     for (const k of lang.keywords) keywords.push({ lang: lang.lang, keyword: normalizeText(k).text });
     if (lang.keywords.length > 0) langsWithKeywords.add(lang.lang);
-    const gateSource = LANG_GATES[lang.lang];
-    const gate = gateSource ? new RegExp(gateSource, "u") : null;
+    const gate = gateFor(lang.lang);
 
     for (const template of lang.templates) {
       const path = `${template.file}: templates[${template.index}].regex`;

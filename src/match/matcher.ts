@@ -81,9 +81,18 @@ function matchText(
   const slotted = slotText(norm.text, occurrences);
   const windows = slotWindows(slotted.text, occurrences.length > 0 ? slotted.marks : []);
   const findings: Finding[] = [];
+  // Many templates share a script gate: test each gate once per text.
+  const gates = new Map<RegExp, boolean>();
   for (const template of compiled.templates) {
     if (!template.roles.has(role)) continue;
-    if (template.gate && !template.gate.test(norm.text)) continue;
+    if (template.gate) {
+      let open = gates.get(template.gate);
+      if (open === undefined) {
+        open = template.gate.test(norm.text);
+        gates.set(template.gate, open);
+      }
+      if (!open) continue;
+    }
     if (
       !template.hasSlot &&
       compiled.langsWithKeywords.has(template.lang) &&
