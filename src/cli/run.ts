@@ -28,7 +28,7 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Cli
   const ctx = createContext(options);
   const program = new Command("selfid")
     .description(
-      'Find rival-model self-introductions ("I am ChatGPT", "我是通义千问") in LLM training data,\nreport them per language and family, and gate datasets in CI.',
+      'Find rival-model self-introductions ("I am ChatGPT", "我是通义千问") in LLM training data, report them per language and family, and gate datasets in CI.',
     )
     .version(VERSION, "-V, --version")
     .showSuggestionAfterError(true)
