@@ -24,5 +24,6 @@ export {
   reportSchema,
 } from "./report/report-schema.js";
 export { type ScanOptions, type ScanResult, scan } from "./scan.js";
+export type { HubOptions } from "./sources/hub-client.js";
 export * from "./types.js";
 export { VERSION } from "./version.js";

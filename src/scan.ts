@@ -11,6 +11,7 @@ import { formatOf } from "./records/format.js";
 import { readRecords } from "./records/read-records.js";
 import type { Report } from "./report/report-schema.js";
 import { expandInputs } from "./sources/expand-inputs.js";
+import type { HubOptions } from "./sources/hub-client.js";
 import { type HitInText, Tally } from "./tally/tally.js";
 import { DEFAULT_FLAG_KINDS, type Hit, type HitKind, type InputFormat, type Role } from "./types.js";
 import { VERSION } from "./version.js";
@@ -47,6 +48,8 @@ export interface ScanOptions {
   cwd?: string;
   /** Longest record accepted, in bytes. @default 64 MiB */
   maxRecordBytes?: number;
+  /** `hf://` inputs: endpoint, token, concurrency, split (never written to the report). */
+  hub?: HubOptions;
 }
 
 /** What {@link scan} returns. */
@@ -70,6 +73,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const sources = await expandInputs(options.inputs, {
     cwd: options.cwd ?? process.cwd(),
     ...(options.stdin ? { stdin: options.stdin } : {}),
+    ...(options.hub ? { hub: options.hub } : {}),
   });
 
   const tally = new Tally();
@@ -93,6 +97,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       const records = readRecords(source, {
         format,
         textUnit: options.textUnit ?? "line",
+        fields: options.fields,
         ...(options.maxRecordBytes ? { maxRecordBytes: options.maxRecordBytes } : {}),
         onBytes: (n: number) => {
           input.bytes += n;

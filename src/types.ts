@@ -4,7 +4,7 @@
  */
 
 /** Input format after compression is stripped. */
-export type InputFormat = "jsonl" | "json" | "txt";
+export type InputFormat = "jsonl" | "json" | "txt" | "parquet";
 
 /** Compression of an input's bytes. */
 export type Compression = "none" | "gzip" | "zstd";

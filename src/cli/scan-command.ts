@@ -1,13 +1,14 @@
-import { createWriteStream, type WriteStream } from "node:fs";
-import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { formatMarkdown } from "../report/format-markdown.js";
 import { formatTable } from "../report/format-table.js";
 import type { ScanOptions } from "../scan.js";
+import type { HubOptions } from "../sources/hub-client.js";
+import { isHubUri } from "../sources/hub-uri.js";
 import { HIT_KINDS, type HitKind, type InputFormat } from "../types.js";
 import type { CommandContext } from "./context.js";
 import { collect } from "./option-parsers.js";
+import { checkWritable, closeOutput, openOutput, writeOutput } from "./output-files.js";
 
 interface ScanFlags {
   field: string[];
@@ -26,6 +27,10 @@ interface ScanFlags {
   maxRecordBytes?: string;
   strict?: boolean;
   quiet?: boolean;
+  token?: string;
+  hubConcurrency?: string;
+  split?: string;
+  config?: string;
 }
 
 const EXAMPLES = `
@@ -37,16 +42,24 @@ Examples:
   $ selfid scan corpus.txt --text-unit file        one record per .txt file instead of per line
   $ selfid scan sft.jsonl --field "messages[].content" --roles assistant
   $ selfid scan data/ --fail-above 0.001           CI gate: exit 1 when more than 0.1% is flagged
+  $ selfid scan "hf://datasets/owner/name@main/data/*.jsonl.zst"
+                                                   stream a Hub dataset's files (HF_TOKEN for gated ones)
+  $ selfid scan hf://datasets/owner/name --split train
+                                                   the dataset viewer's Parquet conversion of one split
 
 Record shapes are detected (text, messages, conversations, alpaca, prompt/response, chosen/rejected);
 only assistant, system and role-less text can flag a record unless --roles says otherwise.
+Hub inputs read HF_TOKEN (or --token; never printed) and HF_ENDPOINT (a mirror or private hub).
 Exit codes: 0 ok, 1 gate failed (--fail-above), 2 usage error or an input that could not be read.`;
 
 /** `selfid scan`: the main job. Maps flags to {@link ScanOptions}, prints, decides the exit code. */
 export function scanCommand(ctx: CommandContext): Command {
   return new Command("scan")
     .description("scan datasets for rival-model self-introductions and report them per language and family")
-    .argument("[inputs...]", "files, directories, quoted globs, or - for stdin")
+    .argument(
+      "[inputs...]",
+      "files, directories, quoted globs, - for stdin, or hf://datasets/OWNER/NAME[@REVISION][/PATH-OR-GLOB]",
+    )
     .option(
       "--field <path>",
       'text field to scan, e.g. "messages[].content" (repeatable; default: detect)',
@@ -66,6 +79,7 @@ export function scanCommand(ctx: CommandContext): Command {
         "jsonl",
         "json",
         "txt",
+        "parquet",
       ]),
     )
     .addOption(
@@ -86,6 +100,10 @@ export function scanCommand(ctx: CommandContext): Command {
     .option("--max-record-bytes <n>", "longest record accepted (default 64 MiB)")
     .option("--strict", "stop at the first unreadable record or input (exit 2)")
     .option("-q, --quiet", "print nothing on stdout (files and exit code only)")
+    .option("--token <token>", "Hugging Face access token for hf:// inputs (default: HF_TOKEN)")
+    .option("--hub-concurrency <n>", "hf:// requests in flight at once (default 2)")
+    .option("--split <name>", "hf:// inputs: read this split of the dataset viewer's Parquet conversion")
+    .option("--config <name>", "hf:// inputs: the config of --split (default: default)")
     .addHelpText("after", EXAMPLES)
     .action(async (inputs: string[], flags: ScanFlags) => {
       // Loaded on use: the scan pipeline (language models, decoders) is not needed by other commands.
@@ -111,18 +129,26 @@ export function scanCommand(ctx: CommandContext): Command {
         options.maxRecordBytes = parseCount(ctx, "--max-record-bytes", flags.maxRecordBytes);
       }
       if (ctx.stdin) options.stdin = ctx.stdin;
+      if (inputs.some(isHubUri)) options.hub = hubOptions(ctx, flags);
+      else if (flags.split !== undefined || flags.config !== undefined) {
+        ctx.usage("--split and --config apply to hf://datasets/… inputs only");
+      }
 
-      const hitsOut = flags.hits ? createWriteStream(resolve(ctx.cwd, flags.hits)) : undefined;
+      const jsonPath = flags.json ? resolve(ctx.cwd, flags.json) : undefined;
+      const markdownPath = flags.markdown ? resolve(ctx.cwd, flags.markdown) : undefined;
+      if (jsonPath) await checkWritable("--json", jsonPath);
+      if (markdownPath) await checkWritable("--markdown", markdownPath);
+      const hitsOut = flags.hits ? await openOutput("--hits", resolve(ctx.cwd, flags.hits)) : undefined;
       if (hitsOut) options.onHit = (hit) => hitsOut.write(`${JSON.stringify(hit)}\n`);
       let result: Awaited<ReturnType<typeof import("../scan.js").scan>>;
       try {
         result = await scan(options);
       } finally {
-        if (hitsOut) await closeStream(hitsOut);
+        if (hitsOut) await closeOutput(hitsOut);
       }
       const { report } = result;
-      if (flags.json) await writeFile(resolve(ctx.cwd, flags.json), `${JSON.stringify(report, null, 2)}\n`);
-      if (flags.markdown) await writeFile(resolve(ctx.cwd, flags.markdown), formatMarkdown(report));
+      if (jsonPath) await writeOutput("--json", jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+      if (markdownPath) await writeOutput("--markdown", markdownPath, formatMarkdown(report));
       if (!flags.quiet) {
         if (flags.format === "json") ctx.out(`${JSON.stringify(report, null, 2)}\n`);
         else if (flags.format === "markdown") ctx.out(formatMarkdown(report));
@@ -141,6 +167,24 @@ export function scanCommand(ctx: CommandContext): Command {
         ctx.setExitCode(1);
       }
     });
+}
+
+/**
+ * Hub settings from flags and the environment: `HF_ENDPOINT` (mirrors, private hubs) and `HF_TOKEN`,
+ * which `@huggingface/hub` does not read itself. `--token` wins over `HF_TOKEN`.
+ */
+function hubOptions(ctx: CommandContext, flags: ScanFlags): HubOptions {
+  const hub: HubOptions = {};
+  const endpoint = ctx.env.HF_ENDPOINT;
+  if (endpoint) hub.endpoint = endpoint;
+  const token = flags.token ?? ctx.env.HF_TOKEN;
+  if (token) hub.token = token;
+  if (flags.hubConcurrency !== undefined) {
+    hub.concurrency = parseCount(ctx, "--hub-concurrency", flags.hubConcurrency);
+  }
+  if (flags.split !== undefined) hub.split = flags.split;
+  if (flags.config !== undefined) hub.config = flags.config;
+  return hub;
 }
 
 function splitList(value: string): string[] {
@@ -172,11 +216,4 @@ function parseCount(ctx: CommandContext, flag: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) ctx.usage(`${flag} ${value}: expected a positive whole number`);
   return n;
-}
-
-function closeStream(stream: WriteStream): Promise<void> {
-  return new Promise((done, fail) => {
-    stream.once("error", fail);
-    stream.end(() => done());
-  });
 }

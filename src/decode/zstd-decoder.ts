@@ -12,6 +12,8 @@ export type ZstdDecoderKind = "auto" | "native" | "js";
 /** The part of zstd-napi we use; typed here because the package is optional and may be absent. */
 interface ZstdNapi {
   DecompressStream: new () => Transform;
+  /** One-shot decompression of whole frames (Parquet pages). */
+  decompress(data: Uint8Array): Buffer;
 }
 
 let native: ZstdNapi | null | undefined;

@@ -88,6 +88,12 @@ const AUTO_FIELDS: readonly AutoField[] = [
   { key: "rejected", role: "assistant", read: "turns", shape: PREFERENCE },
 ];
 
+/**
+ * The top-level keys shape detection reads, in scanning order: a columnar reader (Parquet) decodes
+ * only these columns when no `--field` is given.
+ */
+export const AUTO_FIELD_KEYS: readonly string[] = AUTO_FIELDS.map((field) => field.key);
+
 /** Content-part types that carry text (OpenAI chat, OpenAI Responses); images and audio are skipped. */
 const TEXT_PART_TYPES: ReadonlySet<unknown> = new Set([undefined, "text", "input_text", "output_text"]);
 

@@ -8,6 +8,7 @@ import type { InputFormat, RecordItem } from "../types.js";
 import { formatOf } from "./format.js";
 import { readJsonArray } from "./json-array-reader.js";
 import { readJsonl } from "./jsonl-reader.js";
+import { readParquet } from "./parquet-reader.js";
 import { readText, type TextUnit } from "./text-reader.js";
 
 /** Options of {@link readRecords}. */
@@ -25,10 +26,17 @@ export interface ReadRecordsOptions {
   onBytes?: (bytes: number) => void;
   /** zstd decoder (tests pin one). @default "auto" */
   zstd?: ZstdDecoderKind;
+  /**
+   * The `--field` paths the caller will scan. Parquet reads only the columns these start with (all
+   * other columns are never fetched or decoded); without them, only the columns shape detection
+   * reads. Row-based formats ignore it: their records are parsed whole. @default detect the shape
+   */
+  fields?: readonly string[] | undefined;
 }
 
 /**
- * The records of one source: open → decompress → the reader for its format (JSONL, JSON, text).
+ * The records of one source: open → decompress → the reader for its format (JSONL, JSON, text);
+ * or, for Parquet, ranged reads of the footer and the needed column chunks (see `readParquet`).
  * Yields {@link RecordItem}s; unreadable records are error items, counted by the caller, and the
  * reading goes on where the format allows it. Nothing is opened until iteration starts.
  *
@@ -54,6 +62,9 @@ export function readRecords(source: Source, options: ReadRecordsOptions = {}): A
 
 function open(source: Source, options: ReadRecordsOptions): AsyncIterable<RecordItem> {
   const format = formatOf(source.uri, options.format);
+  if (format === "parquet") {
+    return readParquet(source, { fields: options.fields, onBytes: options.onBytes, zstd: options.zstd });
+  }
   const raw = readSource(source, options.onBytes);
   const bytes = decompress(
     raw,

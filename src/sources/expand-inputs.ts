@@ -7,6 +7,9 @@ import { InputError } from "../errors.js";
 import { compareCodeUnits } from "./compare-code-units.js";
 import { describeFsError } from "./describe-fs-error.js";
 import { fileSource, stdinSource } from "./file-source.js";
+import { createHubClient, type HubClient, type HubOptions } from "./hub-client.js";
+import { expandHubInput } from "./hub-source.js";
+import { isHubUri } from "./hub-uri.js";
 import type { Source } from "./source.js";
 import { walkDirectory } from "./walk-directory.js";
 
@@ -16,6 +19,8 @@ export interface ExpandInputsOptions {
   cwd?: string;
   /** The stream that `-` reads. @default process.stdin */
   stdin?: Readable;
+  /** Endpoint, token, concurrency and split for `hf://datasets/…` inputs. @default the public Hub, no token */
+  hub?: HubOptions;
 }
 
 /** Characters that make an input a glob, when it is not also the name of an existing path. */
@@ -39,7 +44,10 @@ interface Found {
  *   skipped, links followed, loops cut), `uri` = the input joined with the relative path;
  * - a glob (`* ? [ ] { }`, when no path of that name exists): the files fast-glob matches, hidden ones
  *   excluded but all extensions kept, since the pattern already says which files are wanted;
- * - `-`: stdin, at most once.
+ * - `-`: stdin, at most once;
+ * - `hf://datasets/OWNER/NAME[@REV][/PATH-OR-GLOB]`: the Hub files it selects (see `expandHubInput`),
+ *   `uri` = `hf://datasets/OWNER/NAME@REV/PATH`. All Hub inputs share one client, so one
+ *   concurrency limit.
  *
  * A file reached twice (by two inputs, or through a link) is listed once, at its first position.
  * Throws an {@link InputError} for a missing path, a glob or directory with nothing to read, or a
@@ -50,8 +58,18 @@ export async function expandInputs(inputs: string[], options: ExpandInputsOption
   const sources: Source[] = [];
   const listed = new Set<string>();
   let stdinTaken = false;
+  let hub: HubClient | undefined;
 
   for (const input of inputs) {
+    if (isHubUri(input)) {
+      hub ??= createHubClient(options.hub);
+      for (const source of await expandHubInput(hub, input, options.hub)) {
+        if (listed.has(source.uri)) continue;
+        listed.add(source.uri);
+        sources.push(source);
+      }
+      continue;
+    }
     if (input === "-") {
       if (stdinTaken) throw new InputError("input -: stdin can be read only once; give - once", input);
       stdinTaken = true;

@@ -15,4 +15,9 @@ export interface Source {
   size?: number;
   /** Starts reading. A file opens afresh on every call; stdin can be read only once. */
   open(): Readable;
+  /**
+   * Bytes `start` to `end` (exclusive) without reading the rest: Parquet's random access (footer,
+   * then column chunks). Absent where the bytes only come as a stream (stdin, pipes).
+   */
+  slice?(start: number, end: number): Promise<ArrayBuffer>;
 }

@@ -201,6 +201,15 @@ describe("selfid scan", () => {
     expect(result.stderr).toMatch(/nope\.jsonl/);
   });
 
+  it("refuses an output file it cannot write before scanning, naming the flag", async () => {
+    const hits = await run(["scan", "chat.jsonl", "--hits", "no/such/dir/h.jsonl"], { cwd: dir });
+    expect(hits.exitCode).toBe(2);
+    expect(hits.stderr).toMatch(/--hits .*no\/such\/dir\/h\.jsonl: cannot write \(no such directory\)/);
+    const json = await run(["scan", "chat.jsonl", "--json", "no/such/r.json"], { cwd: dir });
+    expect(json.exitCode).toBe(2);
+    expect(json.stdout).toBe("");
+  });
+
   it("rejects unknown options and values with exit 2", async () => {
     expect((await run(["scan", "chat.jsonl", "--bogus"], { cwd: dir })).exitCode).toBe(2);
     const kinds = await run(["scan", "chat.jsonl", "--flag-kinds", "self-claim,nonsense"], { cwd: dir });

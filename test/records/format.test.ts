@@ -10,6 +10,7 @@ describe("formatOf", () => {
     expect(formatOf("data/x.json.zst")).toBe("json");
     expect(formatOf("notes.txt.gz")).toBe("txt");
     expect(formatOf("v1.2/data.json")).toBe("json");
+    expect(formatOf("hf/train-00000-of-00002.PARQUET")).toBe("parquet");
   });
 
   it("reads stdin as JSONL and lets --format override everything", () => {
@@ -19,8 +20,11 @@ describe("formatOf", () => {
     expect(formatOf("x.parquet", "jsonl")).toBe("jsonl");
   });
 
-  it("rejects Parquet for now and unknown extensions with a remedy", () => {
-    expect(() => formatOf("d/x.parquet")).toThrow("input d/x.parquet: parquet is not supported yet");
+  it("rejects compressed Parquet and unknown extensions with a remedy", () => {
+    expect(() => formatOf("d/x.parquet.gz")).toThrow(
+      "input d/x.parquet.gz: a compressed parquet file cannot be read (parquet compresses its own column chunks and needs random access); decompress the .gz first",
+    );
+    expect(() => formatOf("d/x.parquet.zst")).toThrow(/decompress the \.zst first$/);
     const unknown = (() => {
       try {
         formatOf("d/x.csv.gz");
@@ -32,7 +36,7 @@ describe("formatOf", () => {
     expect(unknown).toBeInstanceOf(InputError);
     expect(unknown.source).toBe("d/x.csv.gz");
     expect(unknown.message).toMatch(
-      /^input d\/x\.csv\.gz: cannot tell the format \(unknown extension \.csv;.*pass --format jsonl\|json\|txt$/,
+      /^input d\/x\.csv\.gz: cannot tell the format \(unknown extension \.csv;.*pass --format jsonl\|json\|txt\|parquet$/,
     );
     expect(() => formatOf("v1.2/README")).toThrow(/no extension/);
   });

@@ -118,10 +118,10 @@ describe("readRecords", () => {
       new InputError("input data/gone.jsonl: no such file or directory", "data/gone.jsonl"),
     );
     await expect(collect(readRecords(memorySource("x.csv", JSONL)))).rejects.toThrow(
-      /pass --format jsonl\|json\|txt/,
+      /pass --format jsonl\|json\|txt\|parquet/,
     );
-    await expect(collect(readRecords(memorySource("x.parquet", JSONL)))).rejects.toThrow(
-      "input x.parquet: parquet is not supported yet",
+    await expect(collect(readRecords(memorySource("x.parquet.gz", JSONL)))).rejects.toThrow(
+      /^input x\.parquet\.gz: a compressed parquet file cannot be read/,
     );
   });
 

@@ -1,0 +1,187 @@
+import {
+  type AsyncBuffer,
+  type FileMetaData,
+  parquetMetadataAsync,
+  parquetReadObjects,
+  parquetSchema,
+} from "hyparquet";
+import type { ZstdDecoderKind } from "../decode/zstd-decoder.js";
+import { InputError } from "../errors.js";
+import { describeFsError } from "../sources/describe-fs-error.js";
+import type { Source } from "../sources/source.js";
+import type { RecordItem } from "../types.js";
+import { parquetCompressors } from "./parquet-codecs.js";
+import { checkChunkRanges, columnsToRead, planBatches, type RowBatch } from "./parquet-plan.js";
+
+/** Options of {@link readParquet}. */
+export interface ReadParquetOptions {
+  /**
+   * The `--field` paths being scanned: only the columns they start with are decoded. Without
+   * them, only the columns shape detection reads (see `columnsToRead`). @default detect the shape
+   */
+  fields?: readonly string[] | undefined;
+  /** Called with the size of every range read: footer and column chunks, compressed. */
+  onBytes?: ((bytes: number) => void) | undefined;
+  /** zstd decoder for ZSTD pages (tests pin one). @default "auto" */
+  zstd?: ZstdDecoderKind | undefined;
+}
+
+/** Footer magic plus length plus header magic: nothing shorter can be Parquet. */
+const MIN_FILE_BYTES = 12;
+
+/**
+ * The rows of a Parquet file as records: `index` is the row number in the file, `value` a plain
+ * object holding only the columns read (a `list<struct>` column such as `messages` comes back as an
+ * array of objects, a null cell as an absent key), so shape detection sees what a JSONL line of the
+ * same data would give it. Reads the footer once, then the needed column chunks batch by batch —
+ * a row group at a time, or a bounded row range of a huge group when the file has offset indexes
+ * (see `planBatches`) — so memory is bounded by one batch, not the file.
+ *
+ * Needs random access (`source.slice` and `source.size`). Throws an {@link InputError} naming the
+ * file for stdin or a pipe, a file that is not Parquet or is truncated (bad footer), a footer that
+ * does not match the data (row counts, ranges past the end), and data that cannot be decoded;
+ * rows yielded before such an error stand.
+ */
+export async function* readParquet(
+  source: Source,
+  options: ReadParquetOptions = {},
+): AsyncGenerator<RecordItem> {
+  const file = randomAccess(source, options.onBytes);
+  const { metadata, schemaColumns } = await readFooter(file, source.uri);
+  const columns = columnsToRead(schemaColumns, options.fields);
+  const rows = Number(metadata.num_rows);
+  if (columns.length === 0) {
+    // No column can hold text the scan reads: every row is a record without text.
+    for (let index = 0; index < rows; index++) yield { type: "record", value: {}, index };
+    return;
+  }
+  const problem = checkChunkRanges(metadata, columns, file.byteLength - metadata.metadata_length - 8);
+  if (problem !== undefined)
+    throw new InputError(`parquet ${source.uri}: invalid footer (${problem})`, source.uri);
+  const compressors = parquetCompressors(options.zstd);
+  for (const batch of planBatches(metadata, columns)) {
+    let values: Record<string, unknown>[];
+    try {
+      values = await parquetReadObjects({
+        file,
+        metadata,
+        columns,
+        rowStart: batch.rowStart,
+        rowEnd: batch.rowEnd,
+        compressors,
+        useOffsetIndex: true,
+      });
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw new InputError(
+        `${where(source.uri, batch)}: cannot decode the data (${detail(error)})`,
+        source.uri,
+        {
+          cause: error,
+        },
+      );
+    }
+    const expected = batch.rowEnd - batch.rowStart;
+    if (values.length !== expected) {
+      throw new InputError(
+        `${where(source.uri, batch)}: the footer promises ${expected} rows, the data holds ${values.length}; the file is corrupt`,
+        source.uri,
+      );
+    }
+    for (let i = 0; i < values.length; i++) {
+      yield { type: "record", value: values[i], index: batch.rowStart + i };
+    }
+  }
+}
+
+/**
+ * The source as hyparquet's `AsyncBuffer`, refusing ranges outside the file (a lying footer) and
+ * counting the bytes read.
+ */
+function randomAccess(source: Source, onBytes: ((bytes: number) => void) | undefined): AsyncBuffer {
+  const { uri, size, slice } = source;
+  if (slice === undefined || size === undefined) {
+    const what = uri === "-" ? "stdin" : "a pipe or stream";
+    throw new InputError(
+      `input ${uri}: parquet needs a file (random access), not ${what}; save it to a file first`,
+      uri,
+    );
+  }
+  const readRange = async (start: number, end: number): Promise<ArrayBuffer> => {
+    if (!(start >= 0 && start <= end && end <= size)) {
+      throw new RangeError(`the footer points at bytes ${start}–${end}, outside the file's ${size} bytes`);
+    }
+    let bytes: ArrayBuffer;
+    try {
+      bytes = await slice.call(source, start, end);
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw new InputError(`input ${uri}: ${describeFsError(error)}`, uri, { cause: error });
+    }
+    if (bytes.byteLength !== end - start) {
+      throw new InputError(
+        `input ${uri}: read ${bytes.byteLength} of bytes ${start}–${end}; the file shrank while it was read`,
+        uri,
+      );
+    }
+    onBytes?.(bytes.byteLength);
+    return bytes;
+  };
+  return {
+    byteLength: size,
+    slice: (start: number, end = size): Promise<ArrayBuffer> => {
+      const read = readRange(start, end);
+      // hyparquet prefetches ranges and may never await one whose chunk fails to plan; marking the
+      // promise handled keeps that from being an unhandled rejection, and awaiting it still throws.
+      read.catch(() => {});
+      return read;
+    },
+  };
+}
+
+/** The footer, checked, and the names of the top-level columns. */
+async function readFooter(
+  file: AsyncBuffer,
+  uri: string,
+): Promise<{ metadata: FileMetaData; schemaColumns: string[] }> {
+  if (file.byteLength < MIN_FILE_BYTES) {
+    throw new InputError(
+      `parquet ${uri}: the file is ${file.byteLength} bytes, too short to be parquet`,
+      uri,
+    );
+  }
+  let metadata: FileMetaData;
+  let schemaColumns: string[];
+  try {
+    metadata = await parquetMetadataAsync(file);
+    schemaColumns = parquetSchema(metadata).children.map((child) => child.element.name);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const message = detail(error);
+    const what = message.includes("footer != PAR1")
+      ? "magic bytes PAR1 missing at the end; the file is truncated or not parquet"
+      : message;
+    throw new InputError(`parquet ${uri}: invalid footer (${what})`, uri, { cause: error });
+  }
+  const declared = Number(metadata.num_rows);
+  let held = 0;
+  for (const group of metadata.row_groups) held += Number(group.num_rows);
+  if (held !== declared) {
+    throw new InputError(
+      `parquet ${uri}: invalid footer (it counts ${declared} rows, its row groups ${held})`,
+      uri,
+    );
+  }
+  return { metadata, schemaColumns };
+}
+
+/** `parquet data/x.parquet row group 3 (rows 40000–59999)` */
+function where(uri: string, batch: RowBatch): string {
+  return `parquet ${uri} row group ${batch.group} (rows ${batch.rowStart}–${batch.rowEnd - 1})`;
+}
+
+/** hyparquet's message without its `parquet ` prefix, which the caller's message already has. */
+function detail(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^parquet /, "");
+}

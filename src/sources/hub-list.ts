@@ -1,0 +1,105 @@
+import { createRequire } from "node:module";
+import { listFiles } from "@huggingface/hub";
+import fg from "fast-glob";
+import { InputError } from "../errors.js";
+import { compareCodeUnits } from "./compare-code-units.js";
+import type { HubClient } from "./hub-client.js";
+import { hubInputError } from "./hub-errors.js";
+import { formatHubUri, type HubUri } from "./hub-uri.js";
+import { isDataFile } from "./is-data-file.js";
+
+/** One file of a Hub dataset, as the tree listing gives it. */
+export interface HubFile {
+  /** Path inside the repo, e.g. `data/train-00000.jsonl.zst`. */
+  path: string;
+  /** Size in bytes (for LFS and Xet files, the real size, not the pointer's). */
+  size: number;
+}
+
+/**
+ * The part of picomatch we use. It is the matcher fast-glob itself runs (through micromatch), so a
+ * glob selects the same files on the Hub as it would on disk; it ships no types.
+ */
+type Picomatch = (glob: string, options?: { dot?: boolean }) => (path: string) => boolean;
+const picomatch = createRequire(import.meta.url)("picomatch") as Picomatch;
+
+/**
+ * Lists the files `uri` selects, sorted by path (code-unit order):
+ * - no path: every data file of the repo (`.jsonl .ndjson .json .txt .parquet`, optionally `.gz` or
+ *   `.zst`; READMEs, scripts and `.gitattributes` sit beside the data);
+ * - a glob (fast-glob's syntax, hidden files excluded): the data files it matches;
+ * - a file: that file, whatever its extension (as with a local file, the name says it is wanted);
+ * - a directory: its data files, recursively.
+ *
+ * Hidden files and folders (`.cache/`, `.hidden.jsonl`) are skipped, as in a local directory.
+ *
+ * Only the folder a glob is rooted in is listed (`data/*.jsonl` lists `data/`), which matters for
+ * repos with many thousands of files. Throws an {@link InputError} when the Hub refuses (see
+ * `hubInputError`: access, a missing dataset, revision or path) or when nothing matches.
+ */
+export async function listHubFiles(client: HubClient, uri: HubUri): Promise<HubFile[]> {
+  const input = formatHubUri(uri);
+  const dynamic = uri.path !== "" && fg.isDynamicPattern(uri.path);
+  const segments = uri.path === "" ? [] : uri.path.split("/");
+  // A literal path may be a file or a folder, which only its parent's listing tells apart.
+  const root = dynamic
+    ? segments.slice(
+        0,
+        segments.findIndex((s) => fg.isDynamicPattern(s)),
+      )
+    : segments.slice(0, -1);
+
+  const entries: HubFile[] = [];
+  const folders = new Set<string>();
+  try {
+    for await (const entry of listFiles({
+      repo: { type: "dataset", name: uri.repo },
+      recursive: true,
+      // The client puts both into the URL as they are: a ref like refs/convert/parquet must reach
+      // the server as one segment, and odd characters in a path must not break the URL.
+      revision: encodeURIComponent(uri.revision),
+      ...(root.length > 0 ? { path: root.map(encodeURIComponent).join("/") } : {}),
+      hubUrl: client.hubUrl,
+      fetch: client.fetch,
+      ...(client.token === undefined ? {} : { accessToken: client.token }),
+    })) {
+      if (entry.type === "file") entries.push({ path: entry.path, size: entry.lfs?.size ?? entry.size });
+      else if (entry.type === "directory") folders.add(entry.path);
+    }
+  } catch (error) {
+    throw hubInputError(client, { ...uri, path: root.join("/"), source: input }, error);
+  }
+
+  let selected: HubFile[];
+  if (uri.path === "") {
+    selected = entries.filter((e) => isDataFile(e.path) && !isHidden(e.path));
+  } else if (dynamic) {
+    const matches = picomatch(uri.path, { dot: false });
+    selected = entries.filter((e) => isDataFile(e.path) && matches(e.path));
+  } else {
+    const file = entries.find((e) => e.path === uri.path);
+    const prefix = `${uri.path}/`;
+    selected = file
+      ? [file]
+      : entries.filter((e) => e.path.startsWith(prefix) && isDataFile(e.path) && !isHidden(e.path));
+    if (!file && selected.length === 0 && !folders.has(uri.path)) {
+      throw new InputError(
+        `hub datasets/${uri.repo}@${uri.revision}: path ${uri.path} not found (no such file or folder)`,
+        input,
+      );
+    }
+  }
+  if (selected.length === 0) {
+    const what = dynamic ? `the glob ${uri.path} matched no data files` : "no data files";
+    throw new InputError(
+      `hub datasets/${uri.repo}@${uri.revision}: ${what} (.jsonl .ndjson .json .txt .parquet, optionally .gz or .zst)`,
+      input,
+    );
+  }
+  return selected.sort((a, b) => compareCodeUnits(a.path, b.path));
+}
+
+/** Whether any segment of a repo path starts with a dot. */
+function isHidden(path: string): boolean {
+  return path.startsWith(".") || path.includes("/.");
+}
