@@ -65,16 +65,17 @@ export interface ScanResult {
  * counted as failed and the scan goes on; with `strict`, either throws an {@link InputError}.
  */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
-  const patternSet = options.patternSet ?? loadPatterns({ paths: [...(options.patterns ?? [])] });
-  const matcher = createMatcher(patternSet, { ignore: options.ignore ?? [] });
   const fields = options.fields?.map(parseFieldPath);
   const roles = new Set<Role>(options.roles ?? DEFAULT_FLAG_ROLES);
   const flagKinds = new Set<HitKind>(options.flagKinds ?? DEFAULT_FLAG_KINDS);
+  // Inputs first: a missing file or dataset should fail before the library compiles (seconds).
   const sources = await expandInputs(options.inputs, {
     cwd: options.cwd ?? process.cwd(),
     ...(options.stdin ? { stdin: options.stdin } : {}),
     ...(options.hub ? { hub: options.hub } : {}),
   });
+  const patternSet = options.patternSet ?? loadPatterns({ paths: [...(options.patterns ?? [])] });
+  const matcher = createMatcher(patternSet, { ignore: options.ignore ?? [] });
 
   const tally = new Tally();
   const context: RecordContext = { matcher, fields, roles, flagKinds, onHit: options.onHit };
