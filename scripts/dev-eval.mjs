@@ -4,6 +4,7 @@
 //   node scripts/dev-eval.mjs CASES.jsonl [--lang xx] [--show]
 // The official score is ../shared/eval/run-eval against the CLI; this is the fast inner loop.
 import { readFileSync } from "node:fs";
+import { extractSegments } from "../dist/fields/extract-segments.js";
 import { loadPatterns } from "../dist/match/load-patterns.js";
 import { createMatcher } from "../dist/match/matcher.js";
 
@@ -13,23 +14,6 @@ const only = args.includes("--lang") ? args[args.indexOf("--lang") + 1] : undefi
 const show = args.includes("--show");
 const matcher = createMatcher(loadPatterns());
 const FLAG = new Set(["self-claim", "creator-claim", "basis-claim", "system-persona"]);
-const ROLE = { human: "user", user: "user", gpt: "assistant", assistant: "assistant", system: "system" };
-
-function segments(record) {
-  const out = [];
-  const conv = record.messages ?? record.conversations;
-  if (Array.isArray(conv)) {
-    for (const m of conv) out.push([m.content ?? m.value ?? "", ROLE[m.role ?? m.from] ?? "none"]);
-  }
-  if (typeof record.text === "string") out.push([record.text, "none"]);
-  if (typeof record.instruction === "string") out.push([record.instruction, "user"]);
-  if (typeof record.input === "string") out.push([record.input, "user"]);
-  if (typeof record.output === "string") out.push([record.output, "assistant"]);
-  if (typeof record.prompt === "string") out.push([record.prompt, "user"]);
-  if (typeof record.response === "string") out.push([record.response, "assistant"]);
-  return out;
-}
-
 const stats = new Map();
 const misses = [];
 for (const line of readFileSync(file, "utf8").split("\n")) {
@@ -38,7 +22,7 @@ for (const line of readFileSync(file, "utf8").split("\n")) {
   if (only && c.lang !== only) continue;
   if (c.label === "ambiguous") continue;
   const hits = [];
-  for (const [text, role] of segments(c.record)) {
+  for (const { text, role } of extractSegments(c.record).segments) {
     if (role === "user") continue;
     hits.push(...matcher.match(text, role).filter((h) => FLAG.has(h.kind)));
   }
