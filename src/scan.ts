@@ -1,6 +1,8 @@
 import type { Readable } from "node:stream";
 import { compressionOf } from "./decode/compression-of.js";
-import { InputError } from "./errors.js";
+import { pathInTree, relativeOutputPath } from "./emit/emit-paths.js";
+import { EmitWriter, type InputEmitter } from "./emit/emit-writer.js";
+import { InputError, UsageError } from "./errors.js";
 import { extractSegments } from "./fields/extract-segments.js";
 import { type FieldPath, parseFieldPath } from "./fields/field-path.js";
 import { DEFAULT_FLAG_ROLES } from "./fields/roles.js";
@@ -12,6 +14,7 @@ import { readRecords } from "./records/read-records.js";
 import type { Report } from "./report/report-schema.js";
 import { expandInputs } from "./sources/expand-inputs.js";
 import type { HubOptions } from "./sources/hub-client.js";
+import type { Source } from "./sources/source.js";
 import { type HitInText, Tally } from "./tally/tally.js";
 import { DEFAULT_FLAG_KINDS, type Hit, type HitKind, type InputFormat, type Role } from "./types.js";
 import { VERSION } from "./version.js";
@@ -50,6 +53,12 @@ export interface ScanOptions {
   maxRecordBytes?: number;
   /** `hf://` inputs: endpoint, token, concurrency, split (never written to the report). */
   hub?: HubOptions;
+  /**
+   * Write clean and flagged records, and unreadable lines, under `dir` (DESIGN §5; JSONL and `.txt`
+   * line inputs only so far). A non-empty `dir` is refused unless `overwrite`; `ignore` names
+   * entries the caller put there itself (the default hits file).
+   */
+  emit?: { dir: string; overwrite?: boolean; ignore?: readonly string[] };
 }
 
 /** What {@link scan} returns. */
@@ -74,6 +83,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     ...(options.stdin ? { stdin: options.stdin } : {}),
     ...(options.hub ? { hub: options.hub } : {}),
   });
+  const outputPaths = options.emit ? planEmit(sources, options) : undefined;
   const patternSet = options.patternSet ?? loadPatterns({ paths: [...(options.patterns ?? [])] });
   const matcher = createMatcher(patternSet, { ignore: options.ignore ?? [] });
 
@@ -81,47 +91,73 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const context: RecordContext = { matcher, fields, roles, flagKinds, onHit: options.onHit };
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
   let failedInputs = 0;
-  for (const source of sources) {
-    if (remaining <= 0) break;
-    const input = tally.addInput(source.uri, options.format ?? "unknown", compressionOf(source.uri));
-    let format: InputFormat;
-    try {
-      format = formatOf(source.uri, options.format);
-      input.format = format;
-    } catch (error) {
-      if (options.strict || !(error instanceof InputError)) throw error;
-      failedInputs++;
-      tally.addError(input, { source: source.uri, message: error.message });
-      continue;
-    }
-    try {
-      const records = readRecords(source, {
-        format,
-        textUnit: options.textUnit ?? "line",
-        fields: options.fields,
-        ...(options.maxRecordBytes ? { maxRecordBytes: options.maxRecordBytes } : {}),
-        onBytes: (n: number) => {
-          input.bytes += n;
-        },
-      });
-      for await (const item of records) {
-        if (item.type === "error") {
-          const entry = { source: source.uri, record: item.index, message: item.message, ...position(item) };
-          tally.addError(input, entry);
-          if (options.strict) {
-            throw new InputError(`${describe(source.uri, item)}: ${item.message}`, source.uri);
-          }
-        } else {
-          scanRecord(context, tally, input, source.uri, item);
-        }
-        if (--remaining <= 0) break;
+  const emitter =
+    options.emit &&
+    (await EmitWriter.open({
+      dir: options.emit.dir,
+      ...(options.emit.overwrite ? { overwrite: true } : {}),
+      ...(options.emit.ignore ? { ignore: options.emit.ignore } : {}),
+    }));
+  try {
+    for (const source of sources) {
+      if (remaining <= 0) break;
+      const input = tally.addInput(source.uri, options.format ?? "unknown", compressionOf(source.uri));
+      let format: InputFormat;
+      try {
+        format = formatOf(source.uri, options.format);
+        input.format = format;
+      } catch (error) {
+        if (options.strict || !(error instanceof InputError)) throw error;
+        failedInputs++;
+        tally.addError(input, { source: source.uri, message: error.message });
+        continue;
       }
-    } catch (error) {
-      if (options.strict || !(error instanceof InputError)) throw error;
-      failedInputs++;
-      tally.addError(input, { source: source.uri, message: error.message });
+      const emit: InputEmitter | undefined = emitter
+        ? emitter.begin(source.uri, outputPaths?.get(source) as string)
+        : undefined;
+      try {
+        const records = readRecords(source, {
+          ...(emit ? { keepRaw: true } : {}),
+          format,
+          textUnit: options.textUnit ?? "line",
+          fields: options.fields,
+          ...(options.maxRecordBytes ? { maxRecordBytes: options.maxRecordBytes } : {}),
+          onBytes: (n: number) => {
+            input.bytes += n;
+          },
+        });
+        for await (const item of records) {
+          if (item.type === "error") {
+            const entry = {
+              source: source.uri,
+              record: item.index,
+              message: item.message,
+              ...position(item),
+            };
+            tally.addError(input, entry);
+            if (emit) await emit.write(item, false);
+            if (options.strict) {
+              throw new InputError(`${describe(source.uri, item)}: ${item.message}`, source.uri);
+            }
+          } else {
+            const flagged = scanRecord(context, tally, input, source.uri, item);
+            if (emit) await emit.write(item, flagged);
+          }
+          if (--remaining <= 0) break;
+        }
+      } catch (error) {
+        if (options.strict || !(error instanceof InputError)) throw error;
+        failedInputs++;
+        tally.addError(input, { source: source.uri, message: error.message });
+        emit?.fail(error.message);
+      }
+      await emit?.end();
     }
+  } catch (error) {
+    await emitter?.abort();
+    throw error;
   }
+  if (emitter) await emitter.close(remaining > 0);
 
   const report: Report = {
     schema: "selfid.report/1",
@@ -161,7 +197,7 @@ function scanRecord(
   input: Parameters<Tally["addRecord"]>[0],
   source: string,
   item: { value: unknown; index: number; line?: number },
-): void {
+): boolean {
   const { segments } = extractSegments(item.value, ctx.fields ? { fields: ctx.fields } : {});
   const hits: HitInText[] = [];
   let flagged = false;
@@ -178,6 +214,41 @@ function scanRecord(
   for (const { hit } of hits) ctx.onHit?.(hit);
   const lang = detectLanguage(documentText(segments));
   tally.addRecord(input, { lang, hits, flagged, hasText: segments.length > 0 });
+  return flagged;
+}
+
+/**
+ * Where each source's `--emit` output goes. Refuses, before anything is read or written, formats
+ * this increment cannot emit yet and two inputs that would share an output path.
+ */
+function planEmit(sources: readonly Source[], options: ScanOptions): Map<Source, string> {
+  const paths = new Map<Source, string>();
+  const owners = new Map<string, string>();
+  for (const source of sources) {
+    let format: InputFormat;
+    try {
+      format = formatOf(source.uri, options.format);
+    } catch {
+      // An unknown format is counted as a failed input by the scan; it writes nothing.
+      format = "jsonl";
+    }
+    if (format === "json" || format === "parquet" || (format === "txt" && options.textUnit === "file")) {
+      const what =
+        format === "txt" ? ".txt with --text-unit file" : format === "json" ? "a JSON array" : "Parquet";
+      throw new UsageError(
+        `--emit: ${source.uri} is ${what}, which --emit does not support yet (JSONL and .txt lines only)`,
+      );
+    }
+    const path = relativeOutputPath(source.uri, options.inputs, format);
+    pathInTree((options.emit as { dir: string }).dir, "clean", path);
+    const other = owners.get(path);
+    if (other !== undefined) {
+      throw new UsageError(`--emit: inputs ${other} and ${source.uri} would both be written to ${path}`);
+    }
+    owners.set(path, source.uri);
+    paths.set(source, path);
+  }
+  return paths;
 }
 
 /** Hits JSONL keys in the order DESIGN §2 shows them. */

@@ -74,7 +74,17 @@ export interface RecordPosition {
   byteOffset?: number;
 }
 
+/**
+ * The exact bytes of a record as read, for `--emit` (line readers only, and only when asked with
+ * `keepRaw`): the line without its `\n`, but with the `\r` of a `\r\n` ending, so writing `raw`
+ * plus `\n` reproduces the line byte for byte. A copy, never a view of a reader's buffer. Absent
+ * for a line over the record cap (its bytes are never held).
+ */
+export interface RawBytes {
+  raw?: Uint8Array;
+}
+
 /** What a record reader yields: a parsed record, or an unreadable one that is counted, not dropped. */
 export type RecordItem =
-  | ({ type: "record"; value: unknown } & RecordPosition)
-  | ({ type: "error"; message: string } & RecordPosition);
+  | ({ type: "record"; value: unknown } & RecordPosition & RawBytes)
+  | ({ type: "error"; message: string } & RecordPosition & RawBytes);

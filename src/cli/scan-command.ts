@@ -1,5 +1,6 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { Command, Option } from "commander";
+import { prepareEmitDir } from "../emit/emit-dir.js";
 import { formatMarkdown } from "../report/format-markdown.js";
 import { formatTable } from "../report/format-table.js";
 import type { ScanOptions } from "../scan.js";
@@ -31,6 +32,8 @@ interface ScanFlags {
   hubConcurrency?: string;
   split?: string;
   config?: string;
+  emit?: string;
+  overwrite?: boolean;
 }
 
 const EXAMPLES = `
@@ -41,6 +44,7 @@ Examples:
   $ selfid scan sft.jsonl --ignore alibaba         you train Qwen: its own name is not contamination
   $ selfid scan corpus.txt --text-unit file        one record per .txt file instead of per line
   $ selfid scan sft.jsonl --field "messages[].content" --roles assistant
+  $ selfid scan data/ --emit filtered/              clean and flagged copies of data/, byte for byte
   $ selfid scan data/ --fail-above 0.001           CI gate: exit 1 when more than 0.1% is flagged
   $ selfid scan "hf://datasets/owner/name@main/data/*.jsonl.zst"
                                                    stream a Hub dataset's files (HF_TOKEN for gated ones)
@@ -95,6 +99,11 @@ export function scanCommand(ctx: CommandContext): Command {
         .choices(["table", "json", "markdown"])
         .default("table"),
     )
+    .option(
+      "--emit <dir>",
+      "write clean/, flagged/ and errors/ copies of JSONL and .txt inputs, and a manifest",
+    )
+    .option("--overwrite", "--emit: replace an earlier run's output in DIR instead of refusing")
     .option("--fail-above <rate>", "exit 1 when flagged / scanned records exceeds RATE (e.g. 0.001)")
     .option("--limit <n>", "stop after N records")
     .option("--max-record-bytes <n>", "longest record accepted (default 64 MiB)")
@@ -138,7 +147,19 @@ export function scanCommand(ctx: CommandContext): Command {
       const markdownPath = flags.markdown ? resolve(ctx.cwd, flags.markdown) : undefined;
       if (jsonPath) await checkWritable("--json", jsonPath);
       if (markdownPath) await checkWritable("--markdown", markdownPath);
-      const hitsOut = flags.hits ? await openOutput("--hits", resolve(ctx.cwd, flags.hits)) : undefined;
+      if (flags.overwrite && flags.emit === undefined) ctx.usage("--overwrite applies to --emit only");
+      let hitsPath = flags.hits ? resolve(ctx.cwd, flags.hits) : undefined;
+      if (flags.emit !== undefined) {
+        const dir = resolve(ctx.cwd, flags.emit);
+        // Checked before the default hits file is created inside DIR.
+        await prepareEmitDir(dir, flags.overwrite === true);
+        options.emit = { dir, overwrite: true };
+        if (hitsPath === undefined) {
+          hitsPath = join(dir, "hits.jsonl");
+          options.emit.ignore = ["hits.jsonl"];
+        }
+      }
+      const hitsOut = hitsPath ? await openOutput("--hits", hitsPath) : undefined;
       if (hitsOut) options.onHit = (hit) => hitsOut.write(`${JSON.stringify(hit)}\n`);
       let result: Awaited<ReturnType<typeof import("../scan.js").scan>>;
       try {

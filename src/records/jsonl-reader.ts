@@ -1,11 +1,13 @@
 import type { RecordItem } from "../types.js";
 import { isJsonObject, jsonTypeOf } from "./json-type.js";
-import { describeOversize, isBlankLine, type LinePiece, LineSplitter } from "./line-splitter.js";
+import { describeOversize, isBlankLine, type LinePiece, LineSplitter, rawBytesOf } from "./line-splitter.js";
 
 /** Options of {@link readJsonl}. */
 export interface ReadJsonlOptions {
   /** Longest line parsed, in bytes; a longer one is an error item. @default 64 MiB */
   maxRecordBytes?: number;
+  /** Give every item (errors too) a copy of its line's bytes as `raw`, for `--emit`. @default false */
+  keepRaw?: boolean;
 }
 
 /**
@@ -23,17 +25,24 @@ export async function* readJsonl(
   options: ReadJsonlOptions = {},
 ): AsyncGenerator<RecordItem> {
   const max = options.maxRecordBytes;
-  const splitter = new LineSplitter(max === undefined ? {} : { maxLineBytes: max });
+  const keepRaw = options.keepRaw === true;
+  const splitter = new LineSplitter({ ...(max === undefined ? {} : { maxLineBytes: max }), markCr: keepRaw });
   for await (const chunk of bytes) {
     for (const piece of splitter.push(chunk)) {
       const item = toItem(piece, max);
-      if (item !== undefined) yield item;
+      if (item !== undefined) yield keepRaw ? withRaw(item, piece) : item;
     }
   }
   for (const piece of splitter.end()) {
     const item = toItem(piece, max);
-    if (item !== undefined) yield item;
+    if (item !== undefined) yield keepRaw ? withRaw(item, piece) : item;
   }
+}
+
+/** Adds the line's raw bytes to its item; an over-size line has none to add. */
+export function withRaw(item: RecordItem, piece: LinePiece): RecordItem {
+  if (piece.type === "line") item.raw = rawBytesOf(piece);
+  return item;
 }
 
 function toItem(piece: LinePiece, max: number | undefined): RecordItem | undefined {

@@ -13,6 +13,11 @@ export interface Line {
   line: number;
   /** Offset of the line's first byte in the stream (a leading BOM counts). */
   byteOffset: number;
+  /**
+   * Set (only with {@link SplitLinesOptions.markCr}) when a `\r` was cut from the end of `bytes`:
+   * the line ended in `\r\n`, or was the last one and ended in `\r`.
+   */
+  cr?: true;
 }
 
 /** A line longer than the cap: reported once, when it ends, and its bytes never held in memory. */
@@ -31,6 +36,8 @@ export type LinePiece = Line | OversizeLine;
 export interface SplitLinesOptions {
   /** Longest line kept, in bytes; a longer one becomes an {@link OversizeLine}. @default 64 MiB */
   maxLineBytes?: number;
+  /** Mark lines whose `\r` was cut with `cr: true`, so a caller can rebuild the raw bytes. @default false */
+  markCr?: boolean;
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -51,6 +58,7 @@ const KEEP_TAIL_BYTES = 4 << 20;
  */
 export class LineSplitter {
   readonly #max: number;
+  readonly #markCr: boolean;
   #line = 1;
   /** Stream offset of the current line's first byte. */
   #lineStart = 0;
@@ -67,6 +75,7 @@ export class LineSplitter {
 
   constructor(options: SplitLinesOptions = {}) {
     this.#max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    this.#markCr = options.markCr === true;
   }
 
   /** Splits the next chunk; returns the lines it completes, in order. */
@@ -131,13 +140,16 @@ export class LineSplitter {
         // The common case: the whole line is inside this chunk, so hand out a view.
         const end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
         if (end - pos > max) out.push(this.#oversize(end - pos));
-        else
-          out.push({
+        else {
+          const line: Line = {
             type: "line",
             bytes: buf.subarray(pos, end),
             line: this.#line,
             byteOffset: this.#lineStart,
-          });
+          };
+          if (this.#markCr && end !== nl) line.cr = true;
+          out.push(line);
+        }
       }
       pos = nl + 1;
       this.#line++;
@@ -185,7 +197,9 @@ export class LineSplitter {
       const bytes = Buffer.allocUnsafe(length);
       this.#tail.copy(bytes, 0, 0, Math.min(tailLength, length));
       if (length > tailLength) buf.copy(bytes, tailLength, pos, pos + (length - tailLength));
-      out.push({ type: "line", bytes, line: this.#line, byteOffset: this.#lineStart });
+      const line: Line = { type: "line", bytes, line: this.#line, byteOffset: this.#lineStart };
+      if (this.#markCr && length !== total) line.cr = true;
+      out.push(line);
     }
     this.#tailLength = 0;
     if (this.#tail.length > KEEP_TAIL_BYTES) this.#releaseTail();
@@ -226,4 +240,13 @@ export async function* splitLines(
   const splitter = new LineSplitter(options);
   for await (const chunk of chunks) yield* splitter.push(chunk);
   yield* splitter.end();
+}
+
+/** A copy of a line's raw bytes: its bytes, plus the `\r` the splitter cut (see {@link Line.cr}). */
+export function rawBytesOf(piece: Line): Uint8Array {
+  const { bytes } = piece;
+  const raw = new Uint8Array(bytes.length + (piece.cr ? 1 : 0));
+  raw.set(bytes);
+  if (piece.cr) raw[bytes.length] = CR;
+  return raw;
 }

@@ -32,6 +32,11 @@ export interface ReadRecordsOptions {
    * reads. Row-based formats ignore it: their records are parsed whole. @default detect the shape
    */
   fields?: readonly string[] | undefined;
+  /**
+   * JSONL and `.txt` line inputs: give every item a copy of its line's bytes as `raw` (`--emit`).
+   * Other formats ignore it. @default false
+   */
+  keepRaw?: boolean;
 }
 
 /**
@@ -71,12 +76,15 @@ function open(source: Source, options: ReadRecordsOptions): AsyncIterable<Record
     options.zstd === undefined ? { uri: source.uri } : { uri: source.uri, zstd: options.zstd },
   );
   const max = options.maxRecordBytes;
-  const limits = max === undefined ? {} : { maxRecordBytes: max };
+  const limits = {
+    ...(max === undefined ? {} : { maxRecordBytes: max }),
+    ...(options.keepRaw ? { keepRaw: true } : {}),
+  };
   switch (format) {
     case "jsonl":
       return readJsonl(bytes, limits);
     case "json":
-      return readJsonArray(bytes, limits);
+      return readJsonArray(bytes, max === undefined ? {} : { maxRecordBytes: max });
     case "txt":
       return readText(bytes, { ...limits, unit: options.textUnit ?? "line" });
   }

@@ -1,4 +1,5 @@
 import type { RecordItem } from "../types.js";
+import { withRaw } from "./jsonl-reader.js";
 import {
   DEFAULT_MAX_LINE_BYTES,
   describeOversize,
@@ -16,6 +17,8 @@ export interface ReadTextOptions {
   unit?: TextUnit;
   /** Longest record, in bytes (a line, or the whole file); a longer one is an error item. @default 64 MiB */
   maxRecordBytes?: number;
+  /** With `unit: "line"`, give every item a copy of its line's bytes as `raw`, for `--emit`. @default false */
+  keepRaw?: boolean;
 }
 
 /**
@@ -33,16 +36,17 @@ export async function* readText(
     yield* readWholeText(bytes, max);
     return;
   }
-  const splitter = new LineSplitter({ maxLineBytes: max });
+  const keepRaw = options.keepRaw === true;
+  const splitter = new LineSplitter({ maxLineBytes: max, markCr: keepRaw });
   for await (const chunk of bytes) {
     for (const piece of splitter.push(chunk)) {
       const item = lineItem(piece, max);
-      if (item !== undefined) yield item;
+      if (item !== undefined) yield keepRaw ? withRaw(item, piece) : item;
     }
   }
   for (const piece of splitter.end()) {
     const item = lineItem(piece, max);
-    if (item !== undefined) yield item;
+    if (item !== undefined) yield keepRaw ? withRaw(item, piece) : item;
   }
 }
 
