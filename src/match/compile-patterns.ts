@@ -350,6 +350,6 @@ function lowerCaseCheck(source: string, path: string, problems: string[]): void 
 }
 
 /** Escapes regex syntax in a literal. */
-export function escapeRegex(literal: string): string {
+function escapeRegex(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }

@@ -29,30 +29,36 @@ export function splitLeadingLookbehind(source: string): { guard: string | null; 
 
 /** Index just past the group opening at `start`, or -1. */
 function groupEnd(source: string, start: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = start; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === "\\") {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === "]") inClass = false;
-      continue;
-    }
-    if (ch === "[") inClass = true;
-    else if (ch === "(") depth++;
-    else if (ch === ")" && --depth === 0) return i + 1;
-  }
-  return -1;
+  let end = -1;
+  walkSyntax(source, start, (ch, i, depth) => {
+    if (ch === ")" && depth === 0) end = i + 1;
+    return end >= 0;
+  });
+  return end;
 }
 
 function hasTopLevelAlternation(source: string): boolean {
+  let found = false;
+  walkSyntax(source, 0, (ch, _i, depth) => {
+    found = ch === "|" && depth === 0;
+    return found;
+  });
+  return found;
+}
+
+/**
+ * Visits each syntax character of a regex source (escapes and character classes skipped) with
+ * the group depth after it, until `visit` returns true.
+ */
+function walkSyntax(
+  source: string,
+  start: number,
+  visit: (ch: string, i: number, depth: number) => boolean,
+): void {
   let depth = 0;
   let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
+  for (let i = start; i < source.length; i++) {
+    const ch = source[i] as string;
     if (ch === "\\") {
       i++;
       continue;
@@ -64,7 +70,6 @@ function hasTopLevelAlternation(source: string): boolean {
     if (ch === "[") inClass = true;
     else if (ch === "(") depth++;
     else if (ch === ")") depth--;
-    else if (ch === "|" && depth === 0) return true;
+    if (visit(ch, i, depth)) return;
   }
-  return false;
 }
