@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
+import type { FileMetaData } from "hyparquet";
 import { compressionOf } from "./decode/compression-of.js";
 import { pathInTree, relativeOutputPath } from "./emit/emit-paths.js";
-import { EmitWriter, type InputEmitter } from "./emit/emit-writer.js";
+import { type EmitOptions, EmitWriter, type InputEmitter, type PlannedInput } from "./emit/emit-writer.js";
 import { InputError, UsageError } from "./errors.js";
 import { extractSegments } from "./fields/extract-segments.js";
 import { type FieldPath, parseFieldPath } from "./fields/field-path.js";
@@ -54,11 +56,10 @@ export interface ScanOptions {
   /** `hf://` inputs: endpoint, token, concurrency, split (never written to the report). */
   hub?: HubOptions;
   /**
-   * Write clean and flagged records, and unreadable lines, under `dir` (DESIGN §5; JSONL and `.txt`
-   * line inputs only so far). A non-empty `dir` is refused unless `overwrite`; `ignore` names
-   * entries the caller put there itself (the default hits file).
+   * Write every record read to `clean/`, `flagged/` or `errors/` under `emit.dir`, in its input's
+   * format, with the hits file and `manifest.json` (DESIGN §5; see {@link EmitOptions}).
    */
-  emit?: { dir: string; overwrite?: boolean; ignore?: readonly string[] };
+  emit?: EmitOptions;
 }
 
 /** What {@link scan} returns. */
@@ -83,75 +84,60 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     ...(options.stdin ? { stdin: options.stdin } : {}),
     ...(options.hub ? { hub: options.hub } : {}),
   });
-  const outputPaths = options.emit ? planEmit(sources, options) : undefined;
+  const planned = options.emit ? planEmit(sources, options) : undefined;
   const patternSet = options.patternSet ?? loadPatterns({ paths: [...(options.patterns ?? [])] });
   const matcher = createMatcher(patternSet, { ignore: options.ignore ?? [] });
+  const reportOptions: Report["options"] = {
+    roles: [...roles],
+    flagKinds: [...flagKinds],
+    ignore: [...(options.ignore ?? [])],
+    fields: options.fields ?? null,
+    format: options.format ?? null,
+    textUnit: options.textUnit ?? "line",
+    limit: options.limit ?? null,
+  };
+  const emitter =
+    options.emit && planned
+      ? await EmitWriter.open(
+          options.emit,
+          [...planned.values()],
+          fingerprint(patternSet.hash, reportOptions, options.emit, planned),
+        )
+      : undefined;
+  const onHit =
+    emitter && options.onHit
+      ? (hit: Hit) => {
+          emitter.hit(hit);
+          options.onHit?.(hit);
+        }
+      : emitter
+        ? (hit: Hit) => emitter.hit(hit)
+        : options.onHit;
 
   const tally = new Tally();
-  const context: RecordContext = { matcher, fields, roles, flagKinds, onHit: options.onHit };
+  const context: RecordContext = { matcher, fields, roles, flagKinds, onHit };
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
   let failedInputs = 0;
-  const emitter =
-    options.emit &&
-    (await EmitWriter.open({
-      dir: options.emit.dir,
-      ...(options.emit.overwrite ? { overwrite: true } : {}),
-      ...(options.emit.ignore ? { ignore: options.emit.ignore } : {}),
-    }));
   try {
     for (const source of sources) {
       if (remaining <= 0) break;
-      const input = tally.addInput(source.uri, options.format ?? "unknown", compressionOf(source.uri));
-      let format: InputFormat;
-      try {
-        format = formatOf(source.uri, options.format);
-        input.format = format;
-      } catch (error) {
-        if (options.strict || !(error instanceof InputError)) throw error;
-        failedInputs++;
-        tally.addError(input, { source: source.uri, message: error.message });
+      const earlier = emitter?.finishedEarlier(source.uri);
+      if (earlier) {
+        // --resume: this input's outputs are complete; its counts come from the checkpoint.
+        tally.absorb(earlier.sections);
+        remaining -= earlier.input.read;
+        failedInputs += earlier.sections.inputs.filter((input) => input.failed).length;
         continue;
       }
-      const emit: InputEmitter | undefined = emitter
-        ? emitter.begin(source.uri, outputPaths?.get(source) as string)
-        : undefined;
-      try {
-        const records = readRecords(source, {
-          ...(emit ? { keepRaw: true } : {}),
-          format,
-          textUnit: options.textUnit ?? "line",
-          fields: options.fields,
-          ...(options.maxRecordBytes ? { maxRecordBytes: options.maxRecordBytes } : {}),
-          onBytes: (n: number) => {
-            input.bytes += n;
-          },
-        });
-        for await (const item of records) {
-          if (item.type === "error") {
-            const entry = {
-              source: source.uri,
-              record: item.index,
-              message: item.message,
-              ...position(item),
-            };
-            tally.addError(input, entry);
-            if (emit) await emit.write(item, false);
-            if (options.strict) {
-              throw new InputError(`${describe(source.uri, item)}: ${item.message}`, source.uri);
-            }
-          } else {
-            const flagged = scanRecord(context, tally, input, source.uri, item);
-            if (emit) await emit.write(item, flagged);
-          }
-          if (--remaining <= 0) break;
-        }
-      } catch (error) {
-        if (options.strict || !(error instanceof InputError)) throw error;
-        failedInputs++;
-        tally.addError(input, { source: source.uri, message: error.message });
-        emit?.fail(error.message);
-      }
-      await emit?.end();
+      // Each input is counted apart, then added: the checkpoint keeps its part for --resume.
+      const part = new Tally();
+      const emit = emitter?.begin(planned?.get(source) as PlannedInput);
+      const outcome = await scanInput(source, part, context, options, remaining, emit);
+      remaining = outcome.remaining;
+      if (outcome.failed) failedInputs++;
+      const sections = part.toSections();
+      await emit?.end(sections);
+      tally.absorb(sections);
     }
   } catch (error) {
     await emitter?.abort();
@@ -168,19 +154,106 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       templates: matcher.templateCount,
       families: matcher.families.length,
     },
-    options: {
-      roles: [...roles],
-      flagKinds: [...flagKinds],
-      ignore: [...(options.ignore ?? [])],
-      fields: options.fields ?? null,
-      format: options.format ?? null,
-      textUnit: options.textUnit ?? "line",
-      limit: options.limit ?? null,
-    },
+    options: reportOptions,
     complete: remaining > 0,
     ...tally.toSections(),
   };
   return { report, failedInputs };
+}
+
+/**
+ * Reads one input into `tally` (and `emit`), counting down `remaining` (`--limit`). An unreadable
+ * record is an error and reading goes on; an input that cannot be read to its end is failed, and
+ * the records before stand. With `strict`, either throws.
+ */
+async function scanInput(
+  source: Source,
+  tally: Tally,
+  ctx: RecordContext,
+  options: ScanOptions,
+  remaining: number,
+  emit: InputEmitter | undefined,
+): Promise<{ remaining: number; failed: boolean }> {
+  const input = tally.addInput(source.uri, options.format ?? "unknown", compressionOf(source.uri));
+  let format: InputFormat;
+  try {
+    format = formatOf(source.uri, options.format);
+    input.format = format;
+  } catch (error) {
+    if (options.strict || !(error instanceof InputError)) throw error;
+    tally.addError(input, { source: source.uri, message: error.message });
+    emit?.fail(error.message);
+    return { remaining, failed: true };
+  }
+  try {
+    const records = readRecords(source, {
+      ...(emit
+        ? {
+            keepRaw: true,
+            // Over-size lines spill beside the outputs they are copied to, not into a RAM-backed /tmp.
+            spillDir: (options.emit as EmitOptions).dir,
+            onParquetMetadata: (metadata: FileMetaData) => emit.parquetMetadata(metadata),
+          }
+        : {}),
+      format,
+      textUnit: options.textUnit ?? "line",
+      fields: options.fields,
+      ...(options.maxRecordBytes ? { maxRecordBytes: options.maxRecordBytes } : {}),
+      onBytes: (n: number) => {
+        input.bytes += n;
+      },
+    });
+    for await (const item of records) {
+      let wait: Promise<void> | undefined;
+      if (item.type === "error") {
+        tally.addError(input, {
+          source: source.uri,
+          record: item.index,
+          message: item.message,
+          ...position(item),
+        });
+        wait = emit?.write(item, false);
+        if (options.strict) {
+          if (wait) await wait;
+          throw new InputError(`${describe(source.uri, item)}: ${item.message}`, source.uri);
+        }
+      } else {
+        const hits = scanRecord(ctx, tally, input, source.uri, item);
+        wait = emit?.write(item, hits.flagged, hits.found);
+      }
+      // One await per record only when the output asks for it: most records need none.
+      if (wait) await wait;
+      if (--remaining <= 0) break;
+    }
+  } catch (error) {
+    if (options.strict || !(error instanceof InputError)) throw error;
+    tally.addError(input, { source: source.uri, message: error.message });
+    emit?.fail(error.message);
+    return { remaining, failed: true };
+  }
+  return { remaining, failed: false };
+}
+
+/** Identifies a run's settings: `--resume` continues only a run with the same ones. */
+function fingerprint(
+  patternHash: string,
+  reportOptions: Report["options"],
+  emit: EmitOptions,
+  planned: Map<Source, PlannedInput>,
+): string {
+  const settings = {
+    version: VERSION,
+    patternHash,
+    reportOptions,
+    emit: [
+      emit.compression ?? "same",
+      emit.format ?? "same",
+      emit.maxShardBytes ?? null,
+      emit.annotate === true,
+    ],
+    inputs: [...planned.values()].map((input) => [input.source, input.path]),
+  };
+  return createHash("sha256").update(JSON.stringify(settings)).digest("hex");
 }
 
 interface RecordContext {
@@ -191,13 +264,14 @@ interface RecordContext {
   onHit: ((hit: Hit) => void) | undefined;
 }
 
+/** Matches one record's text and counts it; returns whether it is flagged and its findings. */
 function scanRecord(
   ctx: RecordContext,
   tally: Tally,
   input: Parameters<Tally["addRecord"]>[0],
   source: string,
   item: { value: unknown; index: number; line?: number },
-): boolean {
+): { flagged: boolean; found: Hit[] } {
   const { segments } = extractSegments(item.value, ctx.fields ? { fields: ctx.fields } : {});
   const hits: HitInText[] = [];
   let flagged = false;
@@ -211,18 +285,19 @@ function scanRecord(
       if (flagging) flagged = true;
     }
   }
-  for (const { hit } of hits) ctx.onHit?.(hit);
+  const found = hits.map(({ hit }) => hit);
+  if (ctx.onHit) for (const hit of found) ctx.onHit(hit);
   const lang = detectLanguage(documentText(segments));
   tally.addRecord(input, { lang, hits, flagged, hasText: segments.length > 0 });
-  return flagged;
+  return { flagged, found };
 }
 
 /**
- * Where each source's `--emit` output goes. Refuses, before anything is read or written, formats
- * this increment cannot emit yet and two inputs that would share an output path.
+ * Where each source's `--emit` output goes. Refuses, before anything is read or written, what
+ * cannot be emitted and two inputs that would share an output path.
  */
-function planEmit(sources: readonly Source[], options: ScanOptions): Map<Source, string> {
-  const paths = new Map<Source, string>();
+function planEmit(sources: readonly Source[], options: ScanOptions): Map<Source, PlannedInput> {
+  const planned = new Map<Source, PlannedInput>();
   const owners = new Map<string, string>();
   for (const source of sources) {
     let format: InputFormat;
@@ -232,23 +307,21 @@ function planEmit(sources: readonly Source[], options: ScanOptions): Map<Source,
       // An unknown format is counted as a failed input by the scan; it writes nothing.
       format = "jsonl";
     }
-    if (format === "json" || format === "parquet" || (format === "txt" && options.textUnit === "file")) {
-      const what =
-        format === "txt" ? ".txt with --text-unit file" : format === "json" ? "a JSON array" : "Parquet";
+    if (format === "txt" && options.textUnit === "file") {
       throw new UsageError(
-        `--emit: ${source.uri} is ${what}, which --emit does not support yet (JSONL and .txt lines only)`,
+        `--emit: ${source.uri} is .txt with --text-unit file, which --emit does not support yet`,
       );
     }
     const path = relativeOutputPath(source.uri, options.inputs, format);
-    pathInTree((options.emit as { dir: string }).dir, "clean", path);
+    pathInTree((options.emit as EmitOptions).dir, "clean", path);
     const other = owners.get(path);
     if (other !== undefined) {
       throw new UsageError(`--emit: inputs ${other} and ${source.uri} would both be written to ${path}`);
     }
     owners.set(path, source.uri);
-    paths.set(source, path);
+    planned.set(source, { source: source.uri, path, format, size: source.size ?? null });
   }
-  return paths;
+  return planned;
 }
 
 /** Hits JSONL keys in the order DESIGN §2 shows them. */

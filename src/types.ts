@@ -75,13 +75,19 @@ export interface RecordPosition {
 }
 
 /**
- * The exact bytes of a record as read, for `--emit` (line readers only, and only when asked with
- * `keepRaw`): the line without its `\n`, but with the `\r` of a `\r\n` ending, so writing `raw`
- * plus `\n` reproduces the line byte for byte. A copy, never a view of a reader's buffer. Absent
- * for a line over the record cap (its bytes are never held).
+ * The exact bytes of a record as read, for `--emit` (only when asked with `keepRaw`). For JSONL and
+ * text lines: the line without its `\n`, but with the `\r` of a `\r\n` ending, so writing them plus
+ * `\n` reproduces the line byte for byte; for JSON elements, see `readJsonArray`. In memory as
+ * `raw`, or, for a line over the record cap, in a file as `rawFile`.
  */
 export interface RawBytes {
+  /** The bytes: a copy, never a view of a reader's buffer. */
   raw?: Uint8Array;
+  /**
+   * Path of a temporary file holding the raw bytes of a record too big to hold in memory; the
+   * consumer moves or deletes it.
+   */
+  rawFile?: string;
 }
 
 /** What a record reader yields: a parsed record, or an unreadable one that is counted, not dropped. */

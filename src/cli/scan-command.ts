@@ -1,6 +1,6 @@
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { Command, Option } from "commander";
-import { prepareEmitDir } from "../emit/emit-dir.js";
+import type { EmitOptions } from "../emit/emit-writer.js";
 import { formatMarkdown } from "../report/format-markdown.js";
 import { formatTable } from "../report/format-table.js";
 import type { ScanOptions } from "../scan.js";
@@ -8,7 +8,7 @@ import type { HubOptions } from "../sources/hub-client.js";
 import { isHubUri } from "../sources/hub-uri.js";
 import { HIT_KINDS, type HitKind, type InputFormat } from "../types.js";
 import type { CommandContext } from "./context.js";
-import { collect } from "./option-parsers.js";
+import { collect, parseByteSize } from "./option-parsers.js";
 import { checkWritable, closeOutput, openOutput, writeOutput } from "./output-files.js";
 
 interface ScanFlags {
@@ -34,6 +34,11 @@ interface ScanFlags {
   config?: string;
   emit?: string;
   overwrite?: boolean;
+  resume?: boolean;
+  emitCompression?: "same" | "none" | "gzip" | "zstd";
+  emitFormat?: "same" | "jsonl";
+  maxShardBytes?: string;
+  emitAnnotate?: boolean;
 }
 
 const EXAMPLES = `
@@ -45,6 +50,8 @@ Examples:
   $ selfid scan corpus.txt --text-unit file        one record per .txt file instead of per line
   $ selfid scan sft.jsonl --field "messages[].content" --roles assistant
   $ selfid scan data/ --emit filtered/              clean and flagged copies of data/, byte for byte
+  $ selfid scan data/ --emit out/ --resume --max-shard-bytes 1GB --emit-compression zstd
+                                                   continue an interrupted run; 1 GB zstd shards
   $ selfid scan data/ --fail-above 0.001           CI gate: exit 1 when more than 0.1% is flagged
   $ selfid scan "hf://datasets/owner/name@main/data/*.jsonl.zst"
                                                    stream a Hub dataset's files (HF_TOKEN for gated ones)
@@ -101,9 +108,28 @@ export function scanCommand(ctx: CommandContext): Command {
     )
     .option(
       "--emit <dir>",
-      "write clean/, flagged/ and errors/ copies of JSONL and .txt inputs, and a manifest",
+      "write every record to DIR/clean/, DIR/flagged/ or DIR/errors/ in its input's format (JSONL and JSON byte for byte), with DIR/manifest.json and DIR/hits.jsonl",
     )
     .option("--overwrite", "--emit: replace an earlier run's output in DIR instead of refusing")
+    .option("--resume", "--emit: continue an interrupted run in DIR, skipping the inputs it finished")
+    .addOption(
+      new Option("--emit-compression <codec>", "--emit: compression of the outputs (same: as each input)")
+        .choices(["same", "none", "gzip", "zstd"])
+        .default("same"),
+    )
+    .addOption(
+      new Option("--emit-format <format>", "--emit: jsonl writes JSON-array inputs as JSONL")
+        .choices(["same", "jsonl"])
+        .default("same"),
+    )
+    .option(
+      "--max-shard-bytes <size>",
+      "--emit: split outputs into numbered shards of about SIZE (e.g. 1GB, 512MiB; before compression)",
+    )
+    .option(
+      "--emit-annotate",
+      '--emit: add a "selfid" member with the findings to flagged JSON records (not byte-exact)',
+    )
     .option("--fail-above <rate>", "exit 1 when flagged / scanned records exceeds RATE (e.g. 0.001)")
     .option("--limit <n>", "stop after N records")
     .option("--max-record-bytes <n>", "longest record accepted (default 64 MiB)")
@@ -147,19 +173,18 @@ export function scanCommand(ctx: CommandContext): Command {
       const markdownPath = flags.markdown ? resolve(ctx.cwd, flags.markdown) : undefined;
       if (jsonPath) await checkWritable("--json", jsonPath);
       if (markdownPath) await checkWritable("--markdown", markdownPath);
-      if (flags.overwrite && flags.emit === undefined) ctx.usage("--overwrite applies to --emit only");
-      let hitsPath = flags.hits ? resolve(ctx.cwd, flags.hits) : undefined;
-      if (flags.emit !== undefined) {
-        const dir = resolve(ctx.cwd, flags.emit);
-        // Checked before the default hits file is created inside DIR.
-        await prepareEmitDir(dir, flags.overwrite === true);
-        options.emit = { dir, overwrite: true };
-        if (hitsPath === undefined) {
-          hitsPath = join(dir, "hits.jsonl");
-          options.emit.ignore = ["hits.jsonl"];
+      const hitsPath = flags.hits ? resolve(ctx.cwd, flags.hits) : undefined;
+      if (flags.emit !== undefined) options.emit = emitOptions(ctx, flags, hitsPath);
+      else {
+        for (const flag of ["overwrite", "resume", "maxShardBytes", "emitAnnotate"] as const) {
+          if (flags[flag] !== undefined) ctx.usage(`--${kebab(flag)} applies to --emit only`);
         }
+        if (flags.emitCompression !== "same") ctx.usage("--emit-compression applies to --emit only");
+        if (flags.emitFormat !== "same") ctx.usage("--emit-format applies to --emit only");
       }
-      const hitsOut = hitsPath ? await openOutput("--hits", hitsPath) : undefined;
+      if (hitsPath) await checkWritable("--hits", hitsPath);
+      // With --emit the emit writer keeps the hits file itself (--resume continues it).
+      const hitsOut = hitsPath && !options.emit ? await openOutput("--hits", hitsPath) : undefined;
       if (hitsOut) options.onHit = (hit) => hitsOut.write(`${JSON.stringify(hit)}\n`);
       let result: Awaited<ReturnType<typeof import("../scan.js").scan>>;
       try {
@@ -188,6 +213,25 @@ export function scanCommand(ctx: CommandContext): Command {
         ctx.setExitCode(1);
       }
     });
+}
+
+/** `--emit` and its companions as {@link EmitOptions}. */
+function emitOptions(ctx: CommandContext, flags: ScanFlags, hitsPath: string | undefined): EmitOptions {
+  if (flags.overwrite && flags.resume) ctx.usage("--overwrite and --resume contradict each other: pick one");
+  const emit: EmitOptions = { dir: resolve(ctx.cwd, flags.emit as string) };
+  if (flags.overwrite) emit.overwrite = true;
+  if (flags.resume) emit.resume = true;
+  if (flags.emitCompression && flags.emitCompression !== "same") emit.compression = flags.emitCompression;
+  if (flags.emitFormat === "jsonl") emit.format = "jsonl";
+  if (flags.maxShardBytes !== undefined)
+    emit.maxShardBytes = parseByteSize(ctx, "--max-shard-bytes", flags.maxShardBytes);
+  if (flags.emitAnnotate) emit.annotate = true;
+  if (hitsPath) emit.hitsPath = hitsPath;
+  return emit;
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
 /**

@@ -1,20 +1,18 @@
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { UsageError } from "../errors.js";
+import { CHECKPOINT_FILE } from "./checkpoint.js";
 
 /** What `--overwrite` removes: only what an earlier run wrote, never other files of the user's. */
-const EMIT_ENTRIES = ["clean", "flagged", "errors", "manifest.json"];
+const EMIT_ENTRIES = ["clean", "flagged", "errors", "manifest.json", "hits.jsonl", CHECKPOINT_FILE];
 
 /**
  * Makes `dir` ready for a run: creates it, or refuses (a {@link UsageError}, exit 2) when it holds
- * anything, unless `overwrite`, which removes the trees and manifest of an earlier run first.
- * @param ignore entries the caller itself just put there (the default hits file)
+ * anything, unless `overwrite`, which removes the trees, manifest, hits and checkpoint of an earlier
+ * run first.
+ * @param resuming the refusal is for `--resume` finding no checkpoint
  */
-export async function prepareEmitDir(
-  dir: string,
-  overwrite = false,
-  ignore: readonly string[] = [],
-): Promise<void> {
+export async function prepareEmitDir(dir: string, overwrite = false, resuming = false): Promise<void> {
   let entries: string[];
   try {
     entries = await readdir(dir);
@@ -26,10 +24,12 @@ export async function prepareEmitDir(
     }
     entries = [];
   }
-  const present = entries.filter((entry) => !ignore.includes(entry));
-  if (present.length > 0 && !overwrite) {
+  if (entries.length > 0 && !overwrite) {
+    const listed = `${entries.slice(0, 3).join(", ")}${entries.length > 3 ? ", …" : ""}`;
     throw new UsageError(
-      `--emit ${dir}: the directory is not empty (${present.slice(0, 3).join(", ")}${present.length > 3 ? ", …" : ""}); pass --overwrite to replace an earlier run's output`,
+      resuming
+        ? `--resume: ${dir} is not empty (${listed}) but holds no checkpoint of an earlier selfid --emit run`
+        : `--emit ${dir}: the directory is not empty (${listed}); pass --resume to continue an interrupted run, or --overwrite to replace an earlier run's output`,
     );
   }
   for (const entry of EMIT_ENTRIES) await rm(join(dir, entry), { recursive: true, force: true });

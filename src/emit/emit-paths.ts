@@ -9,13 +9,13 @@ const HUB_URI = /^hf:\/\/datasets\/([^/@]+)\/([^/@]+)(?:@[^/]*)?\/(.+)$/;
 
 /**
  * Where a source's outputs go inside each tree of the emit directory, as a POSIX relative path:
- * stdin is `stdin.jsonl` (`stdin.txt` for text); a file given by name is its basename; a file found
+ * stdin is `stdin.jsonl` (`stdin.json`, `stdin.txt` for those formats); a file given by name is its basename; a file found
  * in a directory is its path relative to that directory; a glob match is its path relative to the
  * glob's fixed leading directories; a Hub file is `hf/OWNER/NAME/PATH`. Pure: reads no file.
  * @param inputs the inputs exactly as given on the command line
  */
 export function relativeOutputPath(uri: string, inputs: readonly string[], format: string): string {
-  if (uri === "-") return format === "txt" ? "stdin.txt" : "stdin.jsonl";
+  if (uri === "-") return format === "txt" ? "stdin.txt" : format === "json" ? "stdin.json" : "stdin.jsonl";
   const hub = HUB_URI.exec(uri);
   if (hub) return `hf/${hub[1]}/${hub[2]}/${hub[3]}`;
   if (inputs.includes(uri)) return basename(uri);

@@ -1,41 +1,53 @@
-import { writeFile } from "node:fs/promises";
+import { createWriteStream, type WriteStream } from "node:fs";
+import { stat, truncate, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import type { FileMetaData } from "hyparquet";
 import { compressionOf, stripCompressionSuffix } from "../decode/compression-of.js";
-import type { Compression, RecordItem } from "../types.js";
+import type { TallySections } from "../tally/tally.js";
+import type { Compression, Hit, InputFormat, RecordItem } from "../types.js";
+import { annotateJson } from "./annotate.js";
+import { Checkpoint, type CheckpointEntry, type ManifestFile, type ManifestInput } from "./checkpoint.js";
+import { compactJson } from "./compact-json.js";
 import { prepareEmitDir } from "./emit-dir.js";
 import { type EmitTree, pathInTree } from "./emit-paths.js";
-import { loadZstdEncoder, OutputFile, type OutputStats, type ZstdEncoderFactory } from "./output-file.js";
+import { ErrorsOutput } from "./errors-output.js";
+import { JsonArrayShard } from "./json-array-shard.js";
+import { LineShard } from "./line-shard.js";
+import { commitOutput, loadZstdEncoder, type OutputStats, type ZstdEncoderFactory } from "./output-file.js";
+import { openParquetShard, type ParquetOutput, parquetOutputOf } from "./parquet-shard.js";
+import { type OpenShard, ShardedOutput } from "./sharded-output.js";
 
-/** Options of {@link EmitWriter.open}. */
-export interface EmitWriterOptions {
+export type { ManifestFile, ManifestInput } from "./checkpoint.js";
+
+/** How `--emit` writes (DESIGN §5). */
+export interface EmitOptions {
   /** The emit directory. */
   dir: string;
   /** Replace an earlier run's output instead of refusing a non-empty directory. @default false */
   overwrite?: boolean;
-  /** Directory entries to tolerate in the emptiness check (the default hits file). @default [] */
-  ignore?: readonly string[];
+  /** Continue an interrupted run: skip the inputs its checkpoint says are done. @default false */
+  resume?: boolean;
+  /** Compression of the outputs; `same` keeps each input's. @default "same" */
+  compression?: "same" | Compression;
+  /** `jsonl` writes JSON-array inputs as JSONL (elements compacted to one line). @default "same" */
+  format?: "same" | "jsonl";
+  /** Split outputs into numbered shards of about this many bytes (before compression). */
+  maxShardBytes?: number;
+  /** Add a `selfid` member with the findings to flagged JSON records (not byte-exact). @default false */
+  annotate?: boolean;
+  /** Where the hits file goes. @default DIR/hits.jsonl */
+  hitsPath?: string;
   /** zstd encoder; null writes `.zst` inputs uncompressed. @default zstd-napi when it loads */
   zstd?: ZstdEncoderFactory;
 }
 
-/** One input's line in the manifest: `clean + flagged + errors = read`. */
-export interface ManifestInput {
+/** An input the run will read, as planned before reading: where its outputs go. */
+export interface PlannedInput {
   source: string;
+  /** POSIX path of its outputs inside each tree (see `relativeOutputPath`). */
   path: string;
-  read: number;
-  clean: number;
-  flagged: number;
-  errors: number;
-  /** Why the input could not be read to its end; the records before stand. */
-  failed?: string;
-}
-
-/** One output file in the manifest. */
-export interface ManifestFile extends OutputStats {
-  /** POSIX path relative to the emit directory. */
-  path: string;
-  source: string;
-  kind: EmitTree | "reasons";
+  format: InputFormat;
+  size: number | null;
 }
 
 /** `DIR/manifest.json`. */
@@ -48,89 +60,243 @@ export interface Manifest {
 }
 
 /**
- * Writes `--emit` output (DESIGN §5): each record's raw bytes plus `\n` to `clean/` or `flagged/`,
- * unreadable lines to `errors/` with their reasons beside them, then `manifest.json`. Records must
- * carry `raw` (read with `keepRaw`).
+ * Writes `--emit` output (DESIGN §5): every record read goes to `clean/`, `flagged/` or `errors/`
+ * in its input's format, hits to the hits file, then `manifest.json`. After each input a line is
+ * appended to the checkpoint, which `--resume` reads to skip finished inputs.
  */
 export class EmitWriter {
-  readonly #dir: string;
-  readonly #zstd: ZstdEncoderFactory;
   readonly #inputs: ManifestInput[] = [];
   readonly #files: ManifestFile[] = [];
   #open: InputEmitter | undefined;
+  #hitsBytes: number;
 
-  private constructor(dir: string, zstd: ZstdEncoderFactory) {
-    this.#dir = dir;
-    this.#zstd = zstd;
+  private constructor(
+    readonly options: EmitOptions,
+    readonly zstd: ZstdEncoderFactory,
+    private readonly checkpoint: Checkpoint,
+    private readonly hits: WriteStream,
+    hitsBytes: number,
+    /** Finished inputs of the interrupted run that this one skips, by source. */
+    private readonly finished: Map<string, CheckpointEntry>,
+  ) {
+    this.#hitsBytes = hitsBytes;
   }
 
-  /** Checks (or clears, with `overwrite`) the directory; see {@link prepareEmitDir}. */
-  static async open(options: EmitWriterOptions): Promise<EmitWriter> {
-    await prepareEmitDir(options.dir, options.overwrite === true, options.ignore ?? []);
-    return new EmitWriter(options.dir, options.zstd === undefined ? loadZstdEncoder() : options.zstd);
-  }
-
-  /** Starts an input; its outputs go to `TREE/<path>` (see `relativeOutputPath`). */
-  begin(source: string, path: string): InputEmitter {
-    // Checked up front: a hostile name fails before any byte is written for it.
-    for (const tree of ["clean", "flagged", "errors"] as const) pathInTree(this.#dir, tree, path);
-    const compression = compressionOf(source === "-" ? "" : source);
-    const entry: ManifestInput = { source, path, read: 0, clean: 0, flagged: 0, errors: 0 };
-    this.#inputs.push(entry);
-    this.#open = new InputEmitter(this.#dir, entry, compression, this.#zstd, (file) =>
-      this.#files.push(file),
+  /**
+   * Prepares the directory: refuses a non-empty one unless `overwrite` (which clears an earlier
+   * run's output) or `resume` (which keeps the inputs the checkpoint proves complete: same path and
+   * size, files present with their recorded sizes, in input order up to the first that is not).
+   * @param fingerprint the run's inputs, options, pattern set and version; resume needs the same
+   */
+  static async open(
+    options: EmitOptions,
+    planned: readonly PlannedInput[],
+    fingerprint: string,
+  ): Promise<EmitWriter> {
+    const hitsPath = options.hitsPath ?? join(options.dir, "hits.jsonl");
+    const finished = new Map<string, CheckpointEntry>();
+    let checkpoint: Checkpoint;
+    let hitsBytes = 0;
+    const read = options.resume ? await Checkpoint.read(options.dir, fingerprint) : null;
+    if (read !== null) {
+      checkpoint = read.checkpoint;
+      const bySource = new Map(read.entries.map((entry) => [entry.input.source, entry]));
+      for (const input of planned) {
+        const entry = bySource.get(input.source);
+        if (entry === undefined || !(await isIntact(options.dir, input, entry))) break;
+        finished.set(input.source, entry);
+        hitsBytes = entry.hitsBytes;
+      }
+      if ((await sizeOf(hitsPath)) < hitsBytes) {
+        // The hits of the finished inputs are gone: redo everything rather than report without them.
+        finished.clear();
+        hitsBytes = 0;
+      }
+      await truncate(hitsPath, hitsBytes).catch(() => {});
+    } else {
+      // --resume with nothing to resume (a task's first attempt) is a fresh start into an empty DIR.
+      await prepareEmitDir(options.dir, options.overwrite === true, options.resume === true);
+      checkpoint = await Checkpoint.create(options.dir, fingerprint);
+    }
+    const hits = createWriteStream(hitsPath, { flags: hitsBytes > 0 ? "a" : "w" });
+    await new Promise<void>((done, fail) => {
+      hits.once("open", () => done());
+      hits.once("error", fail);
+    });
+    return new EmitWriter(
+      options,
+      options.zstd === undefined ? loadZstdEncoder() : options.zstd,
+      checkpoint,
+      hits,
+      hitsBytes,
+      finished,
     );
+  }
+
+  /**
+   * The checkpoint entry of an input the interrupted run finished, which this run skips (its files
+   * and counts are taken over), or undefined when it must be read.
+   */
+  finishedEarlier(source: string): CheckpointEntry | undefined {
+    const entry = this.finished.get(source);
+    if (entry !== undefined) {
+      this.#inputs.push(entry.input);
+      this.#files.push(...entry.files);
+    }
+    return entry;
+  }
+
+  /** Starts an input; its outputs go to `TREE/<path>`. */
+  begin(input: PlannedInput): InputEmitter {
+    // Checked up front: a hostile name fails before any byte is written for it.
+    for (const tree of ["clean", "flagged", "errors"] as const)
+      pathInTree(this.options.dir, tree, input.path);
+    const entry: ManifestInput = {
+      source: input.source,
+      path: input.path,
+      read: 0,
+      clean: 0,
+      flagged: 0,
+      errors: 0,
+    };
+    this.#open = new InputEmitter(this, input, entry);
     return this.#open;
   }
 
-  /** Writes the manifest; every input must have been ended. */
+  /** Appends a hit to the hits file. */
+  hit(hit: Hit): void {
+    const line = `${JSON.stringify(hit)}\n`;
+    this.#hitsBytes += Buffer.byteLength(line);
+    this.hits.write(line);
+  }
+
+  /** @internal Called by {@link InputEmitter.end} once the input's files have their final names. */
+  async finishInput(
+    input: PlannedInput,
+    entry: ManifestInput,
+    files: ManifestFile[],
+    sections: TallySections,
+  ): Promise<void> {
+    this.#inputs.push(entry);
+    this.#files.push(...files);
+    // The hits must be on disk before the checkpoint says they are.
+    await new Promise<void>((done) => (this.hits.writableNeedDrain ? this.hits.once("drain", done) : done()));
+    await this.checkpoint.append({
+      input: entry,
+      size: input.size,
+      files,
+      sections,
+      hitsBytes: this.#hitsBytes,
+    });
+    this.#open = undefined;
+  }
+
+  /** Closes the hits file and writes the manifest; every input must have been ended. */
   async close(complete: boolean): Promise<Manifest> {
+    await new Promise<void>((done, fail) => {
+      this.hits.once("error", fail);
+      this.hits.end(() => done());
+    });
     const manifest: Manifest = {
       schema: "selfid.manifest/1",
       complete,
       inputs: this.#inputs,
       files: this.#files,
     };
-    await writeFile(join(this.#dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    await writeFile(join(this.options.dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     return manifest;
   }
 
-  /** Removes the partial files of the input being written (a run that failed). */
+  /** Removes the partial files of the input being written and closes the hits file (a failed run). */
   async abort(): Promise<void> {
     await this.#open?.abort();
+    this.hits.end();
   }
 }
 
 /** The outputs of one input. */
 export class InputEmitter {
-  readonly #outputs = new Map<EmitTree | "reasons", OutputFile>();
+  readonly #outputs = new Map<"clean" | "flagged", ShardedOutput>();
+  readonly #errors: ErrorsOutput;
+  readonly #closed: ManifestFile[] = [];
+  readonly #open: { clean: OpenShard; flagged: OpenShard; path: string; compactToLines: boolean };
+  readonly #annotate: boolean;
+  /** Parquet inputs: how to write their rows, from their footer. */
+  #parquet: ParquetOutput | undefined;
 
   constructor(
-    private readonly dir: string,
+    private readonly writer: EmitWriter,
+    private readonly input: PlannedInput,
     private readonly entry: ManifestInput,
-    private readonly compression: Compression,
-    private readonly zstd: ZstdEncoderFactory,
-    private readonly onFile: (file: ManifestFile) => void,
-  ) {}
+  ) {
+    const { options, zstd } = writer;
+    const dir = options.dir;
+    const inputCompression = input.source === "-" ? "none" : compressionOf(input.source);
+    let compression =
+      options.compression === undefined || options.compression === "same"
+        ? inputCompression
+        : options.compression;
+    let path = input.path;
+    // Parquet compresses inside the file: --emit-compression does not apply to it.
+    if (input.format === "parquet") compression = "none";
+    else if (compression !== inputCompression) path = `${stripCompressionSuffix(path)}${SUFFIX[compression]}`;
+    // Without a zstd encoder, zstd outputs come out plain, and their names say so.
+    if (compression === "zstd" && zstd === null) {
+      compression = "none";
+      path = stripCompressionSuffix(path);
+    }
+    const compactToLines = input.format === "json" && options.format === "jsonl";
+    if (compactToLines) path = withFormatExtension(path, ".jsonl");
+    const opener = (): OpenShard => {
+      if (input.format === "parquet") return (p) => openParquetShard(p, this.#parquetOutput());
+      if (input.format === "json" && !compactToLines) return (p) => JsonArrayShard.open(p, compression, zstd);
+      return (p) => LineShard.open(p, compression, zstd);
+    };
+    this.#open = { clean: opener(), flagged: opener(), path, compactToLines };
+    this.#annotate = options.annotate === true && (input.format === "jsonl" || input.format === "json");
+    const linesOfInput = input.format === "jsonl" || input.format === "txt";
+    const errorsPath = linesOfInput ? path : `${stripCompressionSuffix(input.path)}.raw`;
+    this.#errors = new ErrorsOutput(
+      pathInTree(dir, "errors", errorsPath),
+      pathInTree(dir, "errors", `${stripCompressionSuffix(input.path)}.reasons.jsonl`),
+      linesOfInput ? compression : "none",
+      zstd,
+      (file, kind, stats) => this.#record(file, kind, stats),
+    );
+  }
 
-  /** Writes a record to `clean/` or `flagged/`, or an error item to `errors/` with its reason. */
-  async write(item: RecordItem, flagged: boolean): Promise<void> {
+  /**
+   * Writes a record to `clean/` or `flagged/`, or an error item to `errors/` with its reason.
+   * Returns a promise only when the caller must wait for it.
+   * @param hits the record's findings, for `--emit-annotate`
+   */
+  write(item: RecordItem, flagged: boolean, hits?: readonly Hit[]): Promise<void> | undefined {
     this.entry.read++;
     if (item.type === "error") {
       this.entry.errors++;
-      if (item.raw) await this.#line("errors", item.raw);
-      const reason = {
-        line: item.line ?? item.index + 1,
-        message: item.message,
-        kept: item.raw !== undefined,
-      };
-      await this.#line("reasons", new TextEncoder().encode(JSON.stringify(reason)));
-      return;
+      return this.#errors.write(item);
     }
-    if (item.raw === undefined) throw new Error("emit: record without raw bytes (read it with keepRaw)");
+    let record = item;
+    if (this.#open.compactToLines && item.raw) record = { ...item, raw: compactJson(item.raw) };
+    if (flagged && this.#annotate && hits && record.raw)
+      record = { ...record, raw: annotateJson(record.raw, hits) };
     if (flagged) this.entry.flagged++;
     else this.entry.clean++;
-    await this.#line(flagged ? "flagged" : "clean", item.raw);
+    return this.#output(flagged ? "flagged" : "clean").write(record);
+  }
+
+  /**
+   * Parquet inputs: takes the schema and codec from the input's footer (read before any row).
+   * Throws for a schema whose rows could not be written back exactly (see `parquetOutputOf`).
+   */
+  parquetMetadata(metadata: FileMetaData): void {
+    this.#parquet = parquetOutputOf(metadata);
+    if (this.#parquet.note !== undefined) this.entry.note = this.#parquet.note;
+  }
+
+  #parquetOutput(): ParquetOutput {
+    if (this.#parquet === undefined) throw new Error("emit: a Parquet row before its footer");
+    return this.#parquet;
   }
 
   /** Records why the input stopped early. */
@@ -138,44 +304,68 @@ export class InputEmitter {
     this.entry.failed = message;
   }
 
-  /** Closes and renames this input's files, adding them to the manifest. */
-  async end(): Promise<void> {
-    for (const [kind, file] of this.#outputs) {
-      const stats = await file.close();
-      const path = relative(this.dir, file.path).split(sep).join("/");
-      this.onFile({ path, source: this.entry.source, kind, ...stats });
-    }
-    this.#outputs.clear();
+  /**
+   * Finishes this input: closes its files, gives them their final names, and records it in the
+   * manifest and the checkpoint with its report counts.
+   */
+  async end(sections: TallySections): Promise<void> {
+    for (const output of this.#outputs.values()) await output.close();
+    await this.#errors.close();
+    for (const file of this.#closed) await commitOutput(join(this.writer.options.dir, file.path));
+    await this.writer.finishInput(this.input, this.entry, this.#closed, sections);
   }
 
   /** Removes this input's partial files. */
   async abort(): Promise<void> {
-    for (const file of this.#outputs.values()) await file.abort();
-    this.#outputs.clear();
+    for (const output of this.#outputs.values()) await output.abort();
+    await this.#errors.abort();
   }
 
-  async #line(kind: EmitTree | "reasons", bytes: Uint8Array): Promise<void> {
-    let file = this.#outputs.get(kind);
-    if (file === undefined) {
-      file = await this.#create(kind);
-      this.#outputs.set(kind, file);
-    }
-    const wait = file.writeLine(bytes);
-    if (wait) await wait;
-  }
-
-  #create(kind: EmitTree | "reasons"): Promise<OutputFile> {
-    const { path } = this.entry;
-    if (kind === "reasons") {
-      return OutputFile.open(
-        pathInTree(this.dir, "errors", `${stripCompressionSuffix(path)}.reasons.jsonl`),
-        "none",
-        null,
+  #output(kind: "clean" | "flagged"): ShardedOutput {
+    let output = this.#outputs.get(kind);
+    if (output === undefined) {
+      const dir = this.writer.options.dir;
+      output = new ShardedOutput(
+        pathInTree(dir, kind, this.#open.path),
+        this.#open[kind],
+        this.writer.options.maxShardBytes,
+        (path, stats) => this.#record(path, kind, stats),
       );
+      this.#outputs.set(kind, output);
     }
-    // Without a zstd encoder, `.zst` inputs come out plain, and their names say so.
-    const plain = this.compression === "zstd" && this.zstd === null;
-    const name = plain ? stripCompressionSuffix(path) : path;
-    return OutputFile.open(pathInTree(this.dir, kind, name), plain ? "none" : this.compression, this.zstd);
+    return output;
+  }
+
+  #record(path: string, kind: EmitTree | "reasons", stats: OutputStats): void {
+    const rel = relative(this.writer.options.dir, path).split(sep).join("/");
+    this.#closed.push({ path: rel, source: this.input.source, kind, ...stats });
+  }
+}
+
+const SUFFIX: Record<Compression, string> = { none: "", gzip: ".gz", zstd: ".zst" };
+
+/** `a.json.gz` → `a.jsonl.gz` */
+function withFormatExtension(path: string, ext: string): string {
+  const plain = stripCompressionSuffix(path);
+  const dot = plain.lastIndexOf(".");
+  const slash = plain.lastIndexOf("/");
+  const stem = dot > slash ? plain.slice(0, dot) : plain;
+  return `${stem}${ext}${path.slice(plain.length)}`;
+}
+
+/** The checkpoint's record of an input still holds: same output path and size, files in place. */
+async function isIntact(dir: string, input: PlannedInput, entry: CheckpointEntry): Promise<boolean> {
+  if (entry.input.path !== input.path || entry.size !== input.size) return false;
+  for (const file of entry.files) {
+    if ((await sizeOf(join(dir, file.path))) !== file.bytes) return false;
+  }
+  return true;
+}
+
+async function sizeOf(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return -1;
   }
 }

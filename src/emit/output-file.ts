@@ -8,8 +8,6 @@ import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import type { Compression } from "../types.js";
 
-const NEWLINE = new Uint8Array([0x0a]);
-
 /** Makes a zstd compressing transform; null when no encoder is available. */
 export type ZstdEncoderFactory = (() => Transform) | null;
 
@@ -47,12 +45,25 @@ class Digest extends Transform {
   }
 }
 
+/** The temporary name an output has while it is written: `.NAME.partial` beside it. */
+export function partialPathOf(path: string): string {
+  return join(dirname(path), `.${basename(path)}.partial`);
+}
+
 /**
- * One output file, written as `.NAME.partial` beside its final path and renamed to it only by
- * {@link OutputFile.close}, so an interrupted run never leaves a file that looks complete.
+ * Gives a finished output its final name. Outputs are renamed only once everything of their input
+ * is written, so a killed run leaves only `.partial` files for the input it was in.
+ */
+export function commitOutput(path: string): Promise<void> {
+  return rename(partialPathOf(path), path);
+}
+
+/**
+ * One output file as a byte sink, written as `.NAME.partial` beside its final path (optionally
+ * through gzip or zstd); {@link commitOutput} renames it once its input is done, so an interrupted
+ * run never leaves a file that looks complete. Hashes and counts the bytes that reach the disk.
  */
 export class OutputFile {
-  records = 0;
   readonly #head: Writable;
   readonly #digest = new Digest();
   readonly #done: Promise<void>;
@@ -62,7 +73,7 @@ export class OutputFile {
     readonly path: string,
     compressor: Transform | null,
   ) {
-    this.#partial = join(dirname(path), `.${basename(path)}.partial`);
+    this.#partial = partialPathOf(path);
     const file = createWriteStream(this.#partial);
     this.#head = compressor ?? this.#digest;
     this.#done = compressor ? pipeline(compressor, this.#digest, file) : pipeline(this.#digest, file);
@@ -77,20 +88,20 @@ export class OutputFile {
     return new OutputFile(path, compressor);
   }
 
-  /** Writes one record, its bytes and a `\n`; returns a promise only when the caller should wait. */
-  writeLine(bytes: Uint8Array): Promise<void> | undefined {
-    this.records++;
-    this.#head.write(bytes);
-    if (this.#head.write(NEWLINE)) return undefined;
+  /**
+   * Writes bytes (the caller must not change them afterwards); returns a promise only when the
+   * caller should wait for the disk to catch up, which also rejects when writing failed.
+   */
+  write(bytes: Uint8Array): Promise<void> | undefined {
+    if (this.#head.write(bytes)) return undefined;
     return Promise.race([new Promise<void>((done) => this.#head.once("drain", done)), this.#done]);
   }
 
-  /** Flushes, renames the partial file to its final name, and returns what it holds. */
-  async close(): Promise<OutputStats> {
+  /** Flushes and closes the file, still under its temporary name; returns its size and hash. */
+  async close(): Promise<{ bytes: number; sha256: string }> {
     this.#head.end();
     await this.#done;
-    await rename(this.#partial, this.path);
-    return { records: this.records, bytes: this.#digest.bytes, sha256: this.#digest.hash.digest("hex") };
+    return { bytes: this.#digest.bytes, sha256: this.#digest.hash.digest("hex") };
   }
 
   /** Stops writing and removes the partial file. */

@@ -12,6 +12,12 @@ export interface ReadJsonArrayOptions {
    * and reading goes on after it. A top-level object over the cap ends the file. @default 64 MiB
    */
   maxRecordBytes?: number;
+  /**
+   * Give every object or array element its exact bytes as `raw` (from its `{` or `[` to the
+   * matching close; the separators and blank space around it are not part of it), for `--emit`.
+   * A scalar element (an error) gets its JSON text. @default false
+   */
+  keepRaw?: boolean;
 }
 
 /**
@@ -28,7 +34,10 @@ export async function* readJsonArray(
   bytes: AsyncIterable<Uint8Array>,
   options: ReadJsonArrayOptions = {},
 ): AsyncGenerator<RecordItem> {
-  const reader = new JsonValueReader(options.maxRecordBytes ?? DEFAULT_MAX_LINE_BYTES);
+  const reader = new JsonValueReader(
+    options.maxRecordBytes ?? DEFAULT_MAX_LINE_BYTES,
+    options.keepRaw === true,
+  );
   for await (const chunk of bytes) {
     yield* reader.push(chunk);
     if (reader.stopped) return;
@@ -38,6 +47,8 @@ export async function* readJsonArray(
 
 const CLOSE_BRACE = 0x7d;
 const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
 const NO_TOKENS: Token[] = [];
 /** Marks an element dropped for its size. */
 const SKIPPED = Symbol("skipped");
@@ -67,9 +78,19 @@ class JsonValueReader {
   /** While skipping an over-size element: how many containers inside it are open; else -1. */
   #skipDepth = -1;
   #out: RecordItem[] = [];
+  readonly #keepRaw: boolean;
+  /**
+   * With keepRaw: the bytes of the element being read, or null between elements. The parser is
+   * then also fed up to each `{` and `[`, so an element starts at the last byte of a feed and ends
+   * at the last byte of another: every feed in between belongs to it whole.
+   */
+  #raw: Buffer[] | null = null;
+  /** The bytes of the feed being parsed (keepRaw only). */
+  #feeding: Buffer = Buffer.alloc(0);
 
-  constructor(max: number) {
+  constructor(max: number, keepRaw: boolean) {
     this.#max = max;
+    this.#keepRaw = keepRaw;
   }
 
   get stopped(): boolean {
@@ -81,6 +102,7 @@ class JsonValueReader {
       ? chunk
       : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const n = buf.length;
+    if (this.#keepRaw) return this.#pushKeepingRaw(buf);
     let brace = buf.indexOf(CLOSE_BRACE);
     let bracket = buf.indexOf(CLOSE_BRACKET);
     let pos = 0;
@@ -90,6 +112,25 @@ class JsonValueReader {
       const cut = brace === -1 ? bracket : bracket === -1 ? brace : Math.min(brace, bracket);
       const end = cut === -1 ? n : cut + 1;
       this.#feed(this.#decoder.decode(buf.subarray(pos, end), { stream: true }), end - pos);
+      pos = end;
+    }
+    return this.#take();
+  }
+
+  /** {@link push} cutting at every bracket, so element bounds fall on feed bounds (see #raw). */
+  #pushKeepingRaw(buf: Buffer): RecordItem[] {
+    const n = buf.length;
+    let pos = 0;
+    while (pos < n && this.#state !== "stopped") {
+      let end = pos;
+      while (end < n) {
+        const byte = buf[end++] as number;
+        if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET || byte === OPEN_BRACE || byte === OPEN_BRACKET)
+          break;
+      }
+      this.#feeding = buf.subarray(pos, end);
+      this.#raw?.push(this.#feeding);
+      this.#feed(this.#decoder.decode(this.#feeding, { stream: true }), end - pos);
       pos = end;
     }
     return this.#take();
@@ -131,6 +172,7 @@ class JsonValueReader {
     const assembler = this.#assembler;
     switch (this.#state) {
       case "start":
+        if (this.#keepRaw && token.name === "startObject") this.#startRaw(token);
         assembler.consume(token);
         if (token.name === "startArray") this.#state = "array";
         else if (token.name === "startObject") this.#state = "object";
@@ -141,6 +183,7 @@ class JsonValueReader {
           this.#skip(token);
           return;
         }
+        if (this.#keepRaw && assembler.depth === 1) this.#startRaw(token);
         assembler.consume(token);
         if (assembler.depth === 1) {
           const elements = assembler.current as unknown[];
@@ -162,6 +205,21 @@ class JsonValueReader {
     }
   }
 
+  /** An element starts with `token`: its bytes begin with the last byte fed (see #raw). */
+  #startRaw(token: Token): void {
+    if (token.name === "startObject" || token.name === "startArray") {
+      this.#raw = [this.#feeding.subarray(this.#feeding.length - 1)];
+    }
+  }
+
+  /** The bytes of the element just completed; its JSON text for a scalar. */
+  #takeRaw(value: unknown): Uint8Array | undefined {
+    const raw = this.#raw;
+    this.#raw = null;
+    if (raw !== null) return Buffer.concat(raw);
+    return value === SKIPPED || value === undefined ? undefined : Buffer.from(JSON.stringify(value));
+  }
+
   /** The element being built went over the cap: drop what is built and only track its depth. */
   #overCap(): void {
     if (this.#state === "object") {
@@ -169,6 +227,7 @@ class JsonValueReader {
     } else if (this.#state === "array" && this.#skipDepth < 0) {
       this.#skipDepth = this.#assembler.depth - 1;
       this.#assembler.dropToLevel(1);
+      this.#raw = null;
     }
   }
 
@@ -200,6 +259,8 @@ class JsonValueReader {
     const index = this.#count++;
     const size = this.#elementBytes;
     this.#elementBytes = 0;
+    const raw = this.#keepRaw ? this.#takeRaw(value) : undefined;
+    const start = this.#out.length;
     if (value === SKIPPED || size > this.#max) {
       this.#skipDepth = -1;
       const message = `element ${index} is ${size} bytes, over the ${this.#max}-byte record cap`;
@@ -213,6 +274,7 @@ class JsonValueReader {
     } else {
       this.#out.push({ type: "error", message: `expected a JSON object, got ${jsonTypeOf(value)}`, index });
     }
+    if (raw !== undefined) (this.#out[start] as RecordItem).raw = raw;
   }
 
   #fail(error: unknown): void {

@@ -1,13 +1,25 @@
 import type { RecordItem } from "../types.js";
 import { isJsonObject, jsonTypeOf } from "./json-type.js";
-import { describeOversize, isBlankLine, type LinePiece, LineSplitter, rawBytesOf } from "./line-splitter.js";
+import {
+  describeOversize,
+  isBlankLine,
+  type LinePiece,
+  LineSplitter,
+  rawBytesOf,
+  type SplitLinesOptions,
+} from "./line-splitter.js";
 
 /** Options of {@link readJsonl}. */
 export interface ReadJsonlOptions {
   /** Longest line parsed, in bytes; a longer one is an error item. @default 64 MiB */
   maxRecordBytes?: number;
-  /** Give every item (errors too) a copy of its line's bytes as `raw`, for `--emit`. @default false */
+  /**
+   * Give every item (errors too) a copy of its line's bytes as `raw`, for `--emit`; a line over the
+   * cap gets them in a temporary file instead, as `rawFile`. @default false
+   */
   keepRaw?: boolean;
+  /** With `keepRaw`, the folder of the `rawFile` temporary files. @default os.tmpdir() */
+  spillDir?: string;
 }
 
 /**
@@ -19,6 +31,9 @@ export interface ReadJsonlOptions {
  * (`invalid JSON (<JSON.parse message>)`), a value that is not an object
  * (`expected a JSON object, got number`), or a line over the cap (`line is N bytes, over the
  * M-byte record cap`). Messages do not repeat the file or line: the caller has both.
+ *
+ * With `keepRaw`, a `rawFile` is the caller's once its item is yielded; stopping early or failing
+ * deletes the spill files not yet handed out. Writing one can fail (a full disk): that throws.
  */
 export async function* readJsonl(
   bytes: AsyncIterable<Uint8Array>,
@@ -26,22 +41,48 @@ export async function* readJsonl(
 ): AsyncGenerator<RecordItem> {
   const max = options.maxRecordBytes;
   const keepRaw = options.keepRaw === true;
-  const splitter = new LineSplitter({ ...(max === undefined ? {} : { maxLineBytes: max }), markCr: keepRaw });
-  for await (const chunk of bytes) {
-    for (const piece of splitter.push(chunk)) {
+  const splitter = new LineSplitter(splitterOptions(max, keepRaw, options.spillDir));
+  let pieces: LinePiece[] = [];
+  // Index of the next piece to hand out: on an early stop, those from it on are unclaimed.
+  let next = 0;
+  try {
+    for await (const chunk of bytes) {
+      pieces = splitter.push(chunk);
+      for (next = 0; next < pieces.length; ) {
+        const piece = pieces[next++] as LinePiece;
+        const item = toItem(piece, max);
+        if (item !== undefined) yield keepRaw ? withRaw(item, piece) : item;
+      }
+    }
+    pieces = splitter.end();
+    for (next = 0; next < pieces.length; ) {
+      const piece = pieces[next++] as LinePiece;
       const item = toItem(piece, max);
       if (item !== undefined) yield keepRaw ? withRaw(item, piece) : item;
     }
-  }
-  for (const piece of splitter.end()) {
-    const item = toItem(piece, max);
-    if (item !== undefined) yield keepRaw ? withRaw(item, piece) : item;
+  } finally {
+    // Without keepRaw there are no spill files, and nothing to do.
+    if (keepRaw) splitter.close(pieces.slice(next));
   }
 }
 
-/** Adds the line's raw bytes to its item; an over-size line has none to add. */
+/** The splitter options of a line reader. */
+export function splitterOptions(
+  max: number | undefined,
+  keepRaw: boolean,
+  spillDir: string | undefined,
+): SplitLinesOptions {
+  return {
+    ...(max === undefined ? {} : { maxLineBytes: max }),
+    ...(keepRaw ? { keepRaw } : {}),
+    ...(keepRaw && spillDir !== undefined ? { spillDir } : {}),
+  };
+}
+
+/** Adds the line's raw bytes to its item: a copy as `raw`, or an over-size line's spill file as `rawFile`. */
 export function withRaw(item: RecordItem, piece: LinePiece): RecordItem {
   if (piece.type === "line") item.raw = rawBytesOf(piece);
+  else if (piece.spill !== undefined) item.rawFile = piece.spill;
   return item;
 }
 

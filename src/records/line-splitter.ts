@@ -1,3 +1,7 @@
+import { tmpdir } from "node:os";
+import { describeFsError } from "../sources/describe-fs-error.js";
+import { deleteSpill, SpillFile } from "./spill-file.js";
+
 /** Default cap on one line (one record), in bytes: 64 MiB. */
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
 
@@ -14,19 +18,27 @@ export interface Line {
   /** Offset of the line's first byte in the stream (a leading BOM counts). */
   byteOffset: number;
   /**
-   * Set (only with {@link SplitLinesOptions.markCr}) when a `\r` was cut from the end of `bytes`:
+   * Set (only with {@link SplitLinesOptions.keepRaw}) when a `\r` was cut from the end of `bytes`:
    * the line ended in `\r\n`, or was the last one and ended in `\r`.
    */
   cr?: true;
 }
 
-/** A line longer than the cap: reported once, when it ends, and its bytes never held in memory. */
+/**
+ * A line longer than the cap: reported once, when it ends. Its bytes are never held in memory; with
+ * {@link SplitLinesOptions.keepRaw} they are written to a spill file as they stream past.
+ */
 export interface OversizeLine {
   type: "oversize";
   line: number;
   byteOffset: number;
   /** The line's full length in bytes, without its line terminator. */
   size: number;
+  /**
+   * With `keepRaw`: path of a temporary file holding the line's raw bytes (without its `\n`, with
+   * the `\r` of a `\r\n`). The file is the caller's from now on, to move or delete.
+   */
+  spill?: string;
 }
 
 /** What {@link LineSplitter} and {@link splitLines} produce. */
@@ -36,8 +48,13 @@ export type LinePiece = Line | OversizeLine;
 export interface SplitLinesOptions {
   /** Longest line kept, in bytes; a longer one becomes an {@link OversizeLine}. @default 64 MiB */
   maxLineBytes?: number;
-  /** Mark lines whose `\r` was cut with `cr: true`, so a caller can rebuild the raw bytes. @default false */
-  markCr?: boolean;
+  /**
+   * Keep what a caller needs to rebuild each line's raw bytes: `cr: true` on lines whose `\r` was
+   * cut, and an over-size line's bytes in a spill file ({@link OversizeLine.spill}). @default false
+   */
+  keepRaw?: boolean;
+  /** Folder of the spill files. @default os.tmpdir() */
+  spillDir?: string;
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -54,11 +71,15 @@ const KEEP_TAIL_BYTES = 4 << 20;
  * line without a newline, and lines split across chunks at any byte, including inside a UTF-8
  * character (lines are bytes here; decoding happens per line). Lines inside one chunk are views of
  * it; only a line that spans chunks is copied. Memory stays bounded by the cap: an over-long line is
- * counted, not buffered, up to its newline.
+ * counted, not buffered, up to its newline (with `keepRaw`, written to a spill file instead).
+ *
+ * With `keepRaw`, a caller that stops before {@link LineSplitter.end}, or after a throw (a spill
+ * file that cannot be written), calls {@link LineSplitter.close} so no spill file is left behind.
  */
 export class LineSplitter {
   readonly #max: number;
-  readonly #markCr: boolean;
+  readonly #keepRaw: boolean;
+  readonly #spillDir: string;
   #line = 1;
   /** Stream offset of the current line's first byte. */
   #lineStart = 0;
@@ -72,10 +93,13 @@ export class LineSplitter {
   #lastByte = -1;
   /** First bytes held until we know whether they are a BOM; null once decided. */
   #head: Buffer | null = EMPTY;
+  /** Where the current over-size line's bytes go, with `keepRaw`. */
+  #spill: SpillFile | null = null;
 
   constructor(options: SplitLinesOptions = {}) {
     this.#max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-    this.#markCr = options.markCr === true;
+    this.#keepRaw = options.keepRaw === true;
+    this.#spillDir = options.spillDir ?? tmpdir();
   }
 
   /** Splits the next chunk; returns the lines it completes, in order. */
@@ -87,21 +111,41 @@ export class LineSplitter {
       if (rest === null) return out;
       buf = rest;
     }
-    this.#split(buf, out);
+    try {
+      this.#split(buf, out);
+    } catch (error) {
+      this.close(out);
+      throw error;
+    }
     return out;
   }
 
   /** Ends the stream; returns the last line if it had no newline. The splitter is spent after. */
   end(): LinePiece[] {
     const out: LinePiece[] = [];
-    if (this.#head !== null && this.#head.length > 0) this.#split(this.#head, out);
-    this.#head = null;
-    if (this.#overflow >= 0) {
-      out.push(this.#oversize(this.#overflow - (this.#lastByte === CR ? 1 : 0)));
-    } else if (this.#tailLength > 0) {
-      this.#finishTail(EMPTY, 0, 0, out);
+    try {
+      if (this.#head !== null && this.#head.length > 0) this.#split(this.#head, out);
+      this.#head = null;
+      if (this.#overflow >= 0) {
+        out.push(this.#oversize(this.#overflow - (this.#lastByte === CR ? 1 : 0)));
+      } else if (this.#tailLength > 0) {
+        this.#finishTail(EMPTY, 0, 0, out);
+      }
+    } catch (error) {
+      this.close(out);
+      throw error;
     }
     return out;
+  }
+
+  /**
+   * Deletes the spill files nobody will read: the one of a line not yet ended, and those of
+   * `unclaimed`, pieces this splitter returned that the caller did not pass on. Never throws.
+   */
+  close(unclaimed: Iterable<LinePiece> = []): void {
+    this.#spill?.discard();
+    this.#spill = null;
+    for (const piece of unclaimed) if (piece.type === "oversize" && piece.spill) deleteSpill(piece.spill);
   }
 
   #skipBom(buf: Buffer): Buffer | null {
@@ -132,6 +176,7 @@ export class LineSplitter {
       }
       if (this.#overflow >= 0) {
         if (nl > pos) this.#lastByte = buf[nl - 1] as number;
+        this.#spillPart(buf, pos, nl);
         out.push(this.#oversize(this.#overflow + (nl - pos) - (this.#lastByte === CR ? 1 : 0)));
         this.#overflow = -1;
       } else if (this.#tailLength > 0) {
@@ -139,15 +184,17 @@ export class LineSplitter {
       } else {
         // The common case: the whole line is inside this chunk, so hand out a view.
         const end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
-        if (end - pos > max) out.push(this.#oversize(end - pos));
-        else {
+        if (end - pos > max) {
+          this.#spillPart(buf, pos, nl);
+          out.push(this.#oversize(end - pos));
+        } else {
           const line: Line = {
             type: "line",
             bytes: buf.subarray(pos, end),
             line: this.#line,
             byteOffset: this.#lineStart,
           };
-          if (this.#markCr && end !== nl) line.cr = true;
+          if (this.#keepRaw && end !== nl) line.cr = true;
           out.push(line);
         }
       }
@@ -163,12 +210,15 @@ export class LineSplitter {
     this.#lastByte = buf[n - 1] as number;
     if (this.#overflow >= 0) {
       this.#overflow += n - pos;
+      this.#spillPart(buf, pos, n);
       return;
     }
     const length = this.#tailLength + (n - pos);
     // One byte of slack: a line of exactly the cap may still be followed by the `\r` of its `\r\n`.
     if (length > this.#max + 1) {
       this.#overflow = length;
+      this.#spillPart(this.#tail, 0, this.#tailLength);
+      this.#spillPart(buf, pos, n);
       this.#releaseTail();
       return;
     }
@@ -191,6 +241,8 @@ export class LineSplitter {
     const last = end > pos ? buf[end - 1] : this.#tail[tailLength - 1];
     const length = last === CR ? total - 1 : total;
     if (length > this.#max) {
+      this.#spillPart(this.#tail, 0, tailLength);
+      this.#spillPart(buf, pos, end);
       out.push(this.#oversize(length));
     } else {
       // A copy, because the tail buffer is reused for the next partial line.
@@ -198,7 +250,7 @@ export class LineSplitter {
       this.#tail.copy(bytes, 0, 0, Math.min(tailLength, length));
       if (length > tailLength) buf.copy(bytes, tailLength, pos, pos + (length - tailLength));
       const line: Line = { type: "line", bytes, line: this.#line, byteOffset: this.#lineStart };
-      if (this.#markCr && length !== total) line.cr = true;
+      if (this.#keepRaw && length !== total) line.cr = true;
       out.push(line);
     }
     this.#tailLength = 0;
@@ -210,8 +262,36 @@ export class LineSplitter {
     this.#tailLength = 0;
   }
 
+  /** The piece for the current line, over the cap; with `keepRaw`, its spill file is complete. */
   #oversize(size: number): OversizeLine {
-    return { type: "oversize", line: this.#line, byteOffset: this.#lineStart, size };
+    const piece: OversizeLine = { type: "oversize", line: this.#line, byteOffset: this.#lineStart, size };
+    if (this.#spill !== null) {
+      try {
+        piece.spill = this.#spill.finish();
+      } catch (error) {
+        throw this.#spillError(error);
+      }
+      this.#spill = null;
+    }
+    return piece;
+  }
+
+  /** With `keepRaw`, appends `buf[start, end)` to the current line's spill file, opened on first use. */
+  #spillPart(buf: Buffer, start: number, end: number): void {
+    if (!this.#keepRaw) return;
+    try {
+      this.#spill ??= new SpillFile(this.#spillDir);
+      this.#spill.write(buf, start, end);
+    } catch (error) {
+      throw this.#spillError(error);
+    }
+  }
+
+  #spillError(error: unknown): Error {
+    return new Error(
+      `records: cannot write over-size line ${this.#line} to a temporary file in ${this.#spillDir} (${describeFsError(error)})`,
+      { cause: error },
+    );
   }
 }
 
@@ -231,15 +311,27 @@ export function describeOversize(piece: OversizeLine, maxLineBytes = DEFAULT_MAX
 
 /**
  * The lines of a byte stream, one at a time; see {@link LineSplitter} for what is handled. Blank
- * lines are yielded too, so line numbers stay right; skipping them is the caller's choice.
+ * lines are yielded too, so line numbers stay right; skipping them is the caller's choice. A spill
+ * file is the caller's once its piece is yielded; stopping early deletes the others.
  */
 export async function* splitLines(
   chunks: AsyncIterable<Uint8Array>,
   options: SplitLinesOptions = {},
 ): AsyncGenerator<LinePiece> {
   const splitter = new LineSplitter(options);
-  for await (const chunk of chunks) yield* splitter.push(chunk);
-  yield* splitter.end();
+  let pieces: LinePiece[] = [];
+  // Index of the next piece to hand out: on an early stop, those from it on are unclaimed.
+  let next = 0;
+  try {
+    for await (const chunk of chunks) {
+      pieces = splitter.push(chunk);
+      for (next = 0; next < pieces.length; ) yield pieces[next++] as LinePiece;
+    }
+    pieces = splitter.end();
+    for (next = 0; next < pieces.length; ) yield pieces[next++] as LinePiece;
+  } finally {
+    splitter.close(pieces.slice(next));
+  }
 }
 
 /** A copy of a line's raw bytes: its bytes, plus the `\r` the splitter cut (see {@link Line.cr}). */

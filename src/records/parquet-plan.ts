@@ -84,6 +84,8 @@ export function checkChunkRanges(
   dataEnd: number,
 ): string | undefined {
   for (const [group, rowGroup] of metadata.row_groups.entries()) {
+    // An empty group is never read; pyarrow writes its chunks at offset 0 with no bytes.
+    if (Number(rowGroup.num_rows) === 0) continue;
     for (const chunk of rowGroup.columns) {
       const meta = chunk.meta_data;
       const name = meta?.path_in_schema.join(".") ?? "?";

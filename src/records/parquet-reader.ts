@@ -1,6 +1,7 @@
 import {
   type AsyncBuffer,
   type FileMetaData,
+  type ParquetParsers,
   parquetMetadataAsync,
   parquetReadObjects,
   parquetSchema,
@@ -12,6 +13,7 @@ import type { Source } from "../sources/source.js";
 import type { RecordItem } from "../types.js";
 import { parquetCompressors } from "./parquet-codecs.js";
 import { checkChunkRanges, columnsToRead, planBatches, type RowBatch } from "./parquet-plan.js";
+import { rowSchema } from "./parquet-row-schema.js";
 
 /** Options of {@link readParquet}. */
 export interface ReadParquetOptions {
@@ -24,18 +26,38 @@ export interface ReadParquetOptions {
   onBytes?: ((bytes: number) => void) | undefined;
   /** zstd decoder for ZSTD pages (tests pin one). @default "auto" */
   zstd?: ZstdDecoderKind | undefined;
+  /**
+   * Decode every column, so that each record's `value` is the whole row, in the form
+   * `openParquetShard` writes back exactly (see `rowSchema`): the text columns as without it,
+   * the others as their physical values (bigint timestamps, byte-array decimals, a MAP as the
+   * struct it is stored as, `{key_value: [{key, value}, …]}`). For `--emit`.
+   * @default false (only the text columns)
+   */
+  allColumns?: boolean | undefined;
+  /**
+   * Called once with the file's footer, before the first record (also for a file of 0 rows). An
+   * error it throws (a schema `--emit` cannot write) ends the reading as an {@link InputError}
+   * naming the file.
+   */
+  onMetadata?: ((metadata: FileMetaData) => void) | undefined;
 }
 
 /** Footer magic plus length plus header magic: nothing shorter can be Parquet. */
 const MIN_FILE_BYTES = 12;
 
+// hyparquet's default decoder drops a leading U+FEFF from every string; keeping it gives what
+// JSONL gives for the same data, and lets `--emit` write the bytes back unchanged.
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+const PARSERS: Partial<ParquetParsers> = { stringFromBytes: (bytes) => bytes && utf8.decode(bytes) };
+
 /**
  * The rows of a Parquet file as records: `index` is the row number in the file, `value` a plain
- * object holding only the columns read (a `list<struct>` column such as `messages` comes back as an
- * array of objects, a null cell as an absent key), so shape detection sees what a JSONL line of the
- * same data would give it. Reads the footer once, then the needed column chunks batch by batch —
- * a row group at a time, or a bounded row range of a huge group when the file has offset indexes
- * (see `planBatches`) — so memory is bounded by one batch, not the file.
+ * object holding only the columns read, or all of them with `allColumns` (a `list<struct>` column
+ * such as `messages` comes back as an array of objects, a null cell as an absent key), so shape
+ * detection sees what a JSONL line of the same data would give it. Reads the footer once, then the
+ * needed column chunks batch by batch — a row group at a time, or a bounded row range of a huge
+ * group when the file has offset indexes (see `planBatches`) — so memory is bounded by one batch,
+ * not the file.
  *
  * Needs random access (`source.slice` and `source.size`). Throws an {@link InputError} naming the
  * file for stdin or a pipe, a file that is not Parquet or is truncated (bad footer), a footer that
@@ -48,7 +70,19 @@ export async function* readParquet(
 ): AsyncGenerator<RecordItem> {
   const file = randomAccess(source, options.onBytes);
   const { metadata, schemaColumns } = await readFooter(file, source.uri);
-  const columns = columnsToRead(schemaColumns, options.fields);
+  try {
+    options.onMetadata?.(metadata);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`parquet ${source.uri}: ${detail(error)}`, source.uri, { cause: error });
+  }
+  const textColumns = columnsToRead(schemaColumns, options.fields);
+  const columns = options.allColumns ? schemaColumns : textColumns;
+  // Whole rows are decoded without the conversions that cannot be undone (see rowSchema), and
+  // byte arrays stay bytes unless they are strings or text the scan reads.
+  const decoding = options.allColumns
+    ? { metadata: { ...metadata, schema: rowSchema(metadata.schema, new Set(textColumns)) }, utf8: false }
+    : { metadata };
   const rows = Number(metadata.num_rows);
   if (columns.length === 0) {
     // No column can hold text the scan reads: every row is a record without text.
@@ -64,7 +98,8 @@ export async function* readParquet(
     try {
       values = await parquetReadObjects({
         file,
-        metadata,
+        ...decoding,
+        parsers: PARSERS,
         columns,
         rowStart: batch.rowStart,
         rowEnd: batch.rowEnd,
@@ -153,7 +188,8 @@ async function readFooter(
   let metadata: FileMetaData;
   let schemaColumns: string[];
   try {
-    metadata = await parquetMetadataAsync(file);
+    // Without geoparquet: the schema as the file has it, not with inferred geometry types.
+    metadata = await parquetMetadataAsync(file, { geoparquet: false });
     schemaColumns = parquetSchema(metadata).children.map((child) => child.element.name);
   } catch (error) {
     if (error instanceof InputError) throw error;

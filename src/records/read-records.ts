@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import type { FileMetaData } from "hyparquet";
 import { decompress } from "../decode/decompress.js";
 import type { ZstdDecoderKind } from "../decode/zstd-decoder.js";
 import { InputError } from "../errors.js";
@@ -37,6 +38,13 @@ export interface ReadRecordsOptions {
    * Other formats ignore it. @default false
    */
   keepRaw?: boolean;
+  /** With `keepRaw`, the folder of the temporary files of over-size lines (`rawFile`). @default os.tmpdir() */
+  spillDir?: string;
+  /**
+   * Parquet: called once with the footer before the first record (`--emit` takes the output's
+   * schema and codec from it). With `keepRaw`, Parquet records hold whole rows. @default none
+   */
+  onParquetMetadata?: ((metadata: FileMetaData) => void) | undefined;
 }
 
 /**
@@ -68,7 +76,13 @@ export function readRecords(source: Source, options: ReadRecordsOptions = {}): A
 function open(source: Source, options: ReadRecordsOptions): AsyncIterable<RecordItem> {
   const format = formatOf(source.uri, options.format);
   if (format === "parquet") {
-    return readParquet(source, { fields: options.fields, onBytes: options.onBytes, zstd: options.zstd });
+    return readParquet(source, {
+      fields: options.fields,
+      onBytes: options.onBytes,
+      zstd: options.zstd,
+      allColumns: options.keepRaw === true,
+      onMetadata: options.onParquetMetadata,
+    });
   }
   const raw = readSource(source, options.onBytes);
   const bytes = decompress(
@@ -79,12 +93,16 @@ function open(source: Source, options: ReadRecordsOptions): AsyncIterable<Record
   const limits = {
     ...(max === undefined ? {} : { maxRecordBytes: max }),
     ...(options.keepRaw ? { keepRaw: true } : {}),
+    ...(options.spillDir === undefined ? {} : { spillDir: options.spillDir }),
   };
   switch (format) {
     case "jsonl":
       return readJsonl(bytes, limits);
     case "json":
-      return readJsonArray(bytes, max === undefined ? {} : { maxRecordBytes: max });
+      return readJsonArray(bytes, {
+        ...(max === undefined ? {} : { maxRecordBytes: max }),
+        ...(options.keepRaw ? { keepRaw: true } : {}),
+      });
     case "txt":
       return readText(bytes, { ...limits, unit: options.textUnit ?? "line" });
   }

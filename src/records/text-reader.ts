@@ -1,5 +1,5 @@
 import type { RecordItem } from "../types.js";
-import { withRaw } from "./jsonl-reader.js";
+import { splitterOptions, withRaw } from "./jsonl-reader.js";
 import {
   DEFAULT_MAX_LINE_BYTES,
   describeOversize,
@@ -17,8 +17,13 @@ export interface ReadTextOptions {
   unit?: TextUnit;
   /** Longest record, in bytes (a line, or the whole file); a longer one is an error item. @default 64 MiB */
   maxRecordBytes?: number;
-  /** With `unit: "line"`, give every item a copy of its line's bytes as `raw`, for `--emit`. @default false */
+  /**
+   * With `unit: "line"`, give every item a copy of its line's bytes as `raw`, for `--emit`; a line
+   * over the cap gets them in a temporary file instead, as `rawFile` (see `readJsonl`). @default false
+   */
   keepRaw?: boolean;
+  /** With `keepRaw`, the folder of the `rawFile` temporary files. @default os.tmpdir() */
+  spillDir?: string;
 }
 
 /**
@@ -37,16 +42,28 @@ export async function* readText(
     return;
   }
   const keepRaw = options.keepRaw === true;
-  const splitter = new LineSplitter({ maxLineBytes: max, markCr: keepRaw });
-  for await (const chunk of bytes) {
-    for (const piece of splitter.push(chunk)) {
+  const splitter = new LineSplitter(splitterOptions(max, keepRaw, options.spillDir));
+  let pieces: LinePiece[] = [];
+  // Index of the next piece to hand out: on an early stop, those from it on are unclaimed.
+  let next = 0;
+  try {
+    for await (const chunk of bytes) {
+      pieces = splitter.push(chunk);
+      for (next = 0; next < pieces.length; ) {
+        const piece = pieces[next++] as LinePiece;
+        const item = lineItem(piece, max);
+        if (item !== undefined) yield keepRaw ? withRaw(item, piece) : item;
+      }
+    }
+    pieces = splitter.end();
+    for (next = 0; next < pieces.length; ) {
+      const piece = pieces[next++] as LinePiece;
       const item = lineItem(piece, max);
       if (item !== undefined) yield keepRaw ? withRaw(item, piece) : item;
     }
-  }
-  for (const piece of splitter.end()) {
-    const item = lineItem(piece, max);
-    if (item !== undefined) yield keepRaw ? withRaw(item, piece) : item;
+  } finally {
+    // Without keepRaw there are no spill files, and nothing to do.
+    if (keepRaw) splitter.close(pieces.slice(next));
   }
 }
 

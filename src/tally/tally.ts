@@ -1,6 +1,12 @@
 import type { ErrorEntry, InputSummary, Report, ReportExample } from "../report/report-schema.js";
 import { HIT_KINDS, type Hit, type HitKind } from "../types.js";
 
+/** The parts of a report a {@link Tally} produces and can absorb. */
+export type TallySections = Pick<
+  Report,
+  "inputs" | "totals" | "languages" | "families" | "flaggedByFamily" | "roles" | "examples" | "errors"
+>;
+
 /** Examples kept per family (or per kind, for findings without one). */
 export const EXAMPLES_PER_KEY = 5;
 /** Error entries kept in a report; the count is always complete. */
@@ -104,10 +110,48 @@ export class Tally {
     insertBounded(this.errors, entry, MAX_ERROR_ENTRIES, compareErrors);
   }
 
+  /**
+   * Adds the counts of another tally's sections (a resumed run's finished inputs, a shard's report):
+   * every number is summed, and examples and errors are kept as if their records had been counted
+   * here, so absorbing the tallies of disjoint parts gives the tally of the whole.
+   */
+  absorb(sections: TallySections): void {
+    for (const input of sections.inputs) this.inputs.push({ ...input });
+    this.noText += sections.totals.noText;
+    for (const [kind, n] of Object.entries(sections.totals.hitsByKind) as [HitKind, number][]) {
+      this.hitsByKind.set(kind, (this.hitsByKind.get(kind) ?? 0) + n);
+    }
+    for (const [name, other] of Object.entries(sections.languages)) {
+      const lang = this.languages.get(name) ?? {
+        records: 0,
+        flagged: 0,
+        families: new Map<string, number>(),
+      };
+      this.languages.set(name, lang);
+      lang.records += other.records;
+      lang.flagged += other.flagged;
+      addCounts(lang.families, other.families);
+    }
+    for (const [family, byLang] of Object.entries(sections.families)) {
+      const counts = this.families.get(family) ?? new Map<string, number>();
+      this.families.set(family, counts);
+      addCounts(counts, byLang);
+    }
+    addCounts(this.flaggedByFamily, sections.flaggedByFamily);
+    addCounts(this.roles, sections.roles);
+    for (const example of sections.examples) this.offer({ ...example });
+    for (const entry of sections.errors)
+      insertBounded(this.errors, { ...entry }, MAX_ERROR_ENTRIES, compareErrors);
+  }
+
   private offerExample(hit: Hit, text: string): void {
-    const key = hit.family ?? hit.kind;
+    this.offer(toExample(hit, text));
+  }
+
+  /** Keeps the example if it is among the smallest {@link EXAMPLES_PER_KEY} of its key. */
+  private offer(example: ReportExample): void {
+    const key = example.family ?? example.kind;
     const sameKey = this.examples.filter((e) => (e.family ?? e.kind) === key);
-    const example = toExample(hit, text);
     if (sameKey.length >= EXAMPLES_PER_KEY) {
       const last = sameKey[sameKey.length - 1] as ReportExample;
       if (compareExamples(example, last) >= 0) return;
@@ -117,10 +161,7 @@ export class Tally {
   }
 
   /** The counts as report sections (everything but tool, pattern set and options). */
-  toSections(): Pick<
-    Report,
-    "inputs" | "totals" | "languages" | "families" | "flaggedByFamily" | "roles" | "examples" | "errors"
-  > {
+  toSections(): TallySections {
     const sum = (f: (i: InputSummary) => number) => this.inputs.reduce((n, i) => n + f(i), 0);
     const scanned = sum((i) => i.scanned);
     const flagged = sum((i) => i.flagged);
@@ -198,6 +239,10 @@ function insertBounded<T>(items: T[], item: T, max: number, compare: (a: T, b: T
   while (i > 0 && compare(item, items[i - 1] as T) < 0) i--;
   items.splice(i, 0, item);
   if (items.length > max) items.pop();
+}
+
+function addCounts(into: Map<string, number>, counts: Record<string, number>): void {
+  for (const [key, n] of Object.entries(counts)) into.set(key, (into.get(key) ?? 0) + n);
 }
 
 function sortedObject(map: Map<string, number>): Record<string, number> {

@@ -9,6 +9,7 @@ import { run } from "../../src/cli/run.js";
 import { pathInTree, relativeOutputPath } from "../../src/emit/emit-paths.js";
 import { EmitWriter, type Manifest } from "../../src/emit/emit-writer.js";
 import { scan } from "../../src/scan.js";
+import { Tally } from "../../src/tally/tally.js";
 import { DEFAULT_FLAG_KINDS, type Hit } from "../../src/types.js";
 
 const zstd = createRequire(import.meta.url)("zstd-napi") as {
@@ -162,11 +163,19 @@ describe("scan --emit", () => {
     expect((await run([...argv, "--overwrite"])).exitCode).toBe(0);
   });
 
-  it("rejects JSON arrays and Parquet with a usage error", async () => {
+  it("rejects .txt with --text-unit file with a usage error", async () => {
     const root = join(tmp, "formats");
     mkdirSync(root, { recursive: true });
-    writeFileSync(join(root, "a.json"), "[]");
-    const result = await run(["scan", join(root, "a.json"), "--emit", join(root, "out"), "-q"]);
+    writeFileSync(join(root, "a.txt"), "hello");
+    const result = await run([
+      "scan",
+      join(root, "a.txt"),
+      "--text-unit",
+      "file",
+      "--emit",
+      join(root, "out"),
+      "-q",
+    ]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain("does not support yet");
   });
@@ -190,10 +199,11 @@ describe("emit paths", () => {
 
   it("writes .zst inputs uncompressed, named without .zst, when no zstd encoder loads", async () => {
     const dir = join(tmp, "nozstd");
-    const writer = await EmitWriter.open({ dir, zstd: null });
-    const input = writer.begin("c.jsonl.zst", "c.jsonl.zst");
+    const planned = { source: "c.jsonl.zst", path: "c.jsonl.zst", format: "jsonl" as const, size: null };
+    const writer = await EmitWriter.open({ dir, zstd: null }, [planned], "test");
+    const input = writer.begin(planned);
     await input.write({ type: "record", value: {}, index: 0, raw: Buffer.from("{}\r") }, false);
-    await input.end();
+    await input.end(new Tally().toSections());
     const manifest = await writer.close(true);
     expect(readFileSync(join(dir, "clean/c.jsonl"), "latin1")).toBe("{}\r\n");
     expect(manifest.files.map((f) => f.path)).toEqual(["clean/c.jsonl"]);
