@@ -293,8 +293,8 @@ function scanRecord(
 }
 
 /**
- * Where each source's `--emit` output goes. Refuses, before anything is read or written, what
- * cannot be emitted and two inputs that would share an output path.
+ * Where each source's `--emit` output goes. Refuses, before anything is read or written, two inputs
+ * that would share an output path, or one that would leave the emit directory.
  */
 function planEmit(sources: readonly Source[], options: ScanOptions): Map<Source, PlannedInput> {
   const planned = new Map<Source, PlannedInput>();
@@ -307,11 +307,6 @@ function planEmit(sources: readonly Source[], options: ScanOptions): Map<Source,
       // An unknown format is counted as a failed input by the scan; it writes nothing.
       format = "jsonl";
     }
-    if (format === "txt" && options.textUnit === "file") {
-      throw new UsageError(
-        `--emit: ${source.uri} is .txt with --text-unit file, which --emit does not support yet`,
-      );
-    }
     const path = relativeOutputPath(source.uri, options.inputs, format);
     pathInTree((options.emit as EmitOptions).dir, "clean", path);
     const other = owners.get(path);
@@ -319,7 +314,14 @@ function planEmit(sources: readonly Source[], options: ScanOptions): Map<Source,
       throw new UsageError(`--emit: inputs ${other} and ${source.uri} would both be written to ${path}`);
     }
     owners.set(path, source.uri);
-    planned.set(source, { source: source.uri, path, format, size: source.size ?? null });
+    const wholeFile = format === "txt" && options.textUnit === "file";
+    planned.set(source, {
+      source: source.uri,
+      path,
+      format,
+      size: source.size ?? null,
+      ...(wholeFile ? { wholeFile } : {}),
+    });
   }
   return planned;
 }

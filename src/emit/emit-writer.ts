@@ -12,7 +12,7 @@ import { prepareEmitDir } from "./emit-dir.js";
 import { type EmitTree, pathInTree } from "./emit-paths.js";
 import { ErrorsOutput } from "./errors-output.js";
 import { JsonArrayShard } from "./json-array-shard.js";
-import { LineShard } from "./line-shard.js";
+import { LineShard, WholeFileShard } from "./line-shard.js";
 import { commitOutput, loadZstdEncoder, type OutputStats, type ZstdEncoderFactory } from "./output-file.js";
 import { openParquetShard, type ParquetOutput, parquetOutputOf } from "./parquet-shard.js";
 import { type OpenShard, ShardedOutput } from "./sharded-output.js";
@@ -47,6 +47,8 @@ export interface PlannedInput {
   /** POSIX path of its outputs inside each tree (see `relativeOutputPath`). */
   path: string;
   format: InputFormat;
+  /** A `.txt` input read as one record (`--text-unit file`): its output is the file as it was. */
+  wholeFile?: boolean;
   size: number | null;
 }
 
@@ -249,6 +251,7 @@ export class InputEmitter {
     if (compactToLines) path = withFormatExtension(path, ".jsonl");
     const opener = (): OpenShard => {
       if (input.format === "parquet") return (p) => openParquetShard(p, this.#parquetOutput());
+      if (input.wholeFile) return (p) => WholeFileShard.open(p, compression, zstd);
       if (input.format === "json" && !compactToLines) return (p) => JsonArrayShard.open(p, compression, zstd);
       return (p) => LineShard.open(p, compression, zstd);
     };

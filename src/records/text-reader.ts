@@ -38,7 +38,7 @@ export async function* readText(
 ): AsyncGenerator<RecordItem> {
   const max = options.maxRecordBytes ?? DEFAULT_MAX_LINE_BYTES;
   if (options.unit === "file") {
-    yield* readWholeText(bytes, max);
+    yield* readWholeText(bytes, max, options.keepRaw === true);
     return;
   }
   const keepRaw = options.keepRaw === true;
@@ -74,16 +74,27 @@ function lineItem(piece: LinePiece, max: number): RecordItem | undefined {
   return { type: "record", value: { text: piece.bytes.toString("utf8") }, ...position };
 }
 
-async function* readWholeText(bytes: AsyncIterable<Uint8Array>, max: number): AsyncGenerator<RecordItem> {
+/** With `keepRaw`, the record's `raw` is the file's bytes, as they are (BOM and all). */
+async function* readWholeText(
+  bytes: AsyncIterable<Uint8Array>,
+  max: number,
+  keepRaw: boolean,
+): AsyncGenerator<RecordItem> {
   // Streaming decode keeps a character cut across chunks whole; the default drops a leading BOM.
   const decoder = new TextDecoder("utf-8", { fatal: false });
   const parts: string[] = [];
+  const raw: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of bytes) {
     size += chunk.length;
     // Past the cap, keep counting (the message gives the full size) but stop holding text.
-    if (size <= max) parts.push(decoder.decode(chunk, { stream: true }));
-    else parts.length = 0;
+    if (size <= max) {
+      parts.push(decoder.decode(chunk, { stream: true }));
+      if (keepRaw) raw.push(chunk);
+    } else {
+      parts.length = 0;
+      raw.length = 0;
+    }
   }
   if (size > max) {
     yield { type: "error", message: `file is ${size} bytes, over the ${max}-byte record cap`, index: 0 };
@@ -92,5 +103,7 @@ async function* readWholeText(bytes: AsyncIterable<Uint8Array>, max: number): As
   parts.push(decoder.decode());
   const text = parts.join("");
   if (text.trim() === "") return;
-  yield { type: "record", value: { text }, index: 0, line: 1, byteOffset: 0 };
+  const item: RecordItem = { type: "record", value: { text }, index: 0, line: 1, byteOffset: 0 };
+  if (keepRaw) item.raw = Buffer.concat(raw);
+  yield item;
 }

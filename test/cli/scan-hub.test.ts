@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -195,6 +195,28 @@ describe("selfid scan hf://", () => {
     expect(malformed.stderr).toMatch(/the dataset needs an owner and a name/);
     const concurrency = await scanCli(["hf://datasets/acme/chat", "--hub-concurrency", "0"]);
     expect(concurrency.stderr).toMatch(/--hub-concurrency 0: expected a positive whole number/);
+  });
+
+  it("emits Hub files under clean/hf/OWNER/NAME/, byte for byte as the same files emitted locally", async () => {
+    const hubRun = await scanCli(["hf://datasets/acme/chat", "--emit", "out-hub", "-q"]);
+    expect(hubRun.exitCode).toBe(0);
+    const localRun = await scanCli(["local", "--emit", "out-local", "-q"]);
+    expect(localRun.exitCode).toBe(0);
+    const tree = (root: string) =>
+      readdirSync(root, { recursive: true })
+        .map(String)
+        .filter((p) => statSync(join(root, p)).isFile())
+        .sort();
+    for (const kind of ["clean", "flagged", "errors"]) {
+      const local = tree(join(dir, "out-local", kind));
+      expect(tree(join(dir, "out-hub", kind, "hf/acme/chat"))).toEqual(local);
+      for (const file of local) {
+        expect(readFileSync(join(dir, "out-hub", kind, "hf/acme/chat", file))).toEqual(
+          readFileSync(join(dir, "out-local", kind, file)),
+        );
+      }
+    }
+    expect(readdirSync(join(dir, "out-hub", "clean"))).toEqual(["hf"]);
   });
 
   it("documents Hub inputs in --help", async () => {

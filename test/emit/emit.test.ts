@@ -24,6 +24,34 @@ const FLAGGED_TEXTS = [
 const CLEAN_TEXTS = ["2 + 2 = 4.", "Grüße aus Köln — ünïcödé ✓ 🍎", "Привет, как дела?"];
 const MALFORMED = ['{"text": "cut', "[1,2]", "42", '{"text": "bad \\x"}'];
 
+const SHAPES = ["text", "messages", "conversations", "alpaca"] as const;
+
+/** A record of the given shape whose answer is `text`. */
+function shaped(shape: (typeof SHAPES)[number], text: string, id: number): object {
+  switch (shape) {
+    case "text":
+      return { text, id };
+    case "messages":
+      return {
+        id,
+        messages: [
+          { role: "user", content: "Who are you?" },
+          { role: "assistant", content: text },
+        ],
+      };
+    case "conversations":
+      return {
+        id,
+        conversations: [
+          { from: "human", value: "Hi" },
+          { from: "gpt", value: text },
+        ],
+      };
+    case "alpaca":
+      return { instruction: "Introduce yourself.", input: "", output: text, id };
+  }
+}
+
 /** A seeded generator, so a failing corpus can be reproduced. */
 function prng(seed: number): () => number {
   let s = seed >>> 0;
@@ -42,8 +70,7 @@ function corpus(seed: number, lines: number): Buffer {
     let line: string;
     if (r < 0.1) line = pick(["", "  ", "\t"]);
     else if (r < 0.2) line = pick(MALFORMED);
-    else if (r < 0.45) line = JSON.stringify({ text: pick(FLAGGED_TEXTS), id: i });
-    else line = JSON.stringify({ text: pick(CLEAN_TEXTS), id: i });
+    else line = JSON.stringify(shaped(pick(SHAPES), r < 0.45 ? pick(FLAGGED_TEXTS) : pick(CLEAN_TEXTS), i));
     const last = i === lines - 1;
     out += line + (last && rand() < 0.5 ? "" : rand() < 0.4 ? "\r\n" : "\n");
   }
@@ -163,21 +190,18 @@ describe("scan --emit", () => {
     expect((await run([...argv, "--overwrite"])).exitCode).toBe(0);
   });
 
-  it("rejects .txt with --text-unit file with a usage error", async () => {
-    const root = join(tmp, "formats");
-    mkdirSync(root, { recursive: true });
-    writeFileSync(join(root, "a.txt"), "hello");
-    const result = await run([
-      "scan",
-      join(root, "a.txt"),
-      "--text-unit",
-      "file",
-      "--emit",
-      join(root, "out"),
-      "-q",
-    ]);
-    expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain("does not support yet");
+  it("copies whole .txt files as they are with --text-unit file", async () => {
+    const root = join(tmp, "whole-files");
+    mkdirSync(join(root, "docs"), { recursive: true });
+    const claim = "\uFEFFNotes.\r\nHello! I'm ChatGPT, a large language model trained by OpenAI.";
+    writeFileSync(join(root, "docs/a.txt"), claim);
+    writeFileSync(join(root, "docs/b.txt.gz"), gzipSync("Just a recipe.\n\nNo names here."));
+    const result = await run(["scan", "docs", "--text-unit", "file", "--emit", "out", "-q"], { cwd: root });
+    expect(result.exitCode).toBe(0);
+    expect(readFileSync(join(root, "out/flagged/a.txt"), "utf8")).toBe(claim);
+    expect(gunzipSync(readFileSync(join(root, "out/clean/b.txt.gz"))).toString()).toBe(
+      "Just a recipe.\n\nNo names here.",
+    );
   });
 });
 
