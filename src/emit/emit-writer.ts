@@ -6,13 +6,12 @@ import { compressionOf, stripCompressionSuffix } from "../decode/compression-of.
 import type { TallySections } from "../tally/tally.js";
 import type { Compression, Hit, InputFormat, RecordItem } from "../types.js";
 import { annotateJson } from "./annotate.js";
+import { ByteShard } from "./byte-shard.js";
 import { Checkpoint, type CheckpointEntry, type ManifestFile, type ManifestInput } from "./checkpoint.js";
 import { compactJson } from "./compact-json.js";
 import { prepareEmitDir } from "./emit-dir.js";
 import { type EmitTree, pathInTree } from "./emit-paths.js";
 import { ErrorsOutput } from "./errors-output.js";
-import { JsonArrayShard } from "./json-array-shard.js";
-import { LineShard, WholeFileShard } from "./line-shard.js";
 import { commitOutput, loadZstdEncoder, type OutputStats, type ZstdEncoderFactory } from "./output-file.js";
 import { openParquetShard, type ParquetOutput, parquetOutputOf } from "./parquet-shard.js";
 import { type OpenShard, ShardedOutput } from "./sharded-output.js";
@@ -251,9 +250,12 @@ export class InputEmitter {
     if (compactToLines) path = withFormatExtension(path, ".jsonl");
     const opener = (): OpenShard => {
       if (input.format === "parquet") return (p) => openParquetShard(p, this.#parquetOutput());
-      if (input.wholeFile) return (p) => WholeFileShard.open(p, compression, zstd);
-      if (input.format === "json" && !compactToLines) return (p) => JsonArrayShard.open(p, compression, zstd);
-      return (p) => LineShard.open(p, compression, zstd);
+      const layout = input.wholeFile
+        ? "whole-file"
+        : input.format === "json" && !compactToLines
+          ? "json-array"
+          : "lines";
+      return (p) => ByteShard.open(p, layout, compression, zstd);
     };
     this.#open = { clean: opener(), flagged: opener(), path, compactToLines };
     this.#annotate = options.annotate === true && (input.format === "jsonl" || input.format === "json");

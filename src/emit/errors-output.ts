@@ -42,8 +42,8 @@ export class ErrorsOutput {
     if (item.raw !== undefined) {
       const file = await this.#rawFile();
       this.#rawRecords++;
-      file.write(item.raw);
-      await file.write(NEWLINE);
+      const wait = file.write(item.raw);
+      await (file.write(NEWLINE) ?? wait);
       reason.bytes = item.raw.length;
     } else if (item.rawFile !== undefined) {
       reason.bytes = await this.#copy(item.rawFile);

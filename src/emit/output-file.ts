@@ -70,6 +70,7 @@ export class OutputFile {
   readonly #head: Writable;
   #batch: Buffer = Buffer.allocUnsafe(BATCH_BYTES);
   #batched = 0;
+  #waiting: Promise<void> | undefined;
   readonly #digest = new Digest();
   readonly #done: Promise<void>;
   readonly #partial: string;
@@ -124,8 +125,15 @@ export class OutputFile {
     return this.#head.write(bytes);
   }
 
+  /** One promise per wait, however many writes ask: a listener per write would pile up. */
   #drained(): Promise<void> {
-    return Promise.race([new Promise<void>((done) => this.#head.once("drain", done)), this.#done]);
+    this.#waiting ??= Promise.race([
+      new Promise<void>((done) => this.#head.once("drain", done)),
+      this.#done,
+    ]).finally(() => {
+      this.#waiting = undefined;
+    });
+    return this.#waiting;
   }
 
   /** Flushes and closes the file, still under its temporary name; returns its size and hash. */

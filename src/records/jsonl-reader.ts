@@ -35,13 +35,34 @@ export interface ReadJsonlOptions {
  * With `keepRaw`, a `rawFile` is the caller's once its item is yielded; stopping early or failing
  * deletes the spill files not yet handed out. Writing one can fail (a full disk): that throws.
  */
-export async function* readJsonl(
+export function readJsonl(
   bytes: AsyncIterable<Uint8Array>,
   options: ReadJsonlOptions = {},
 ): AsyncGenerator<RecordItem> {
   const max = options.maxRecordBytes;
+  // Returned as it is, not wrapped: a generator around it would add an async step per record.
+  return readLineRecords(bytes, options, (piece) => toItem(piece, max));
+}
+
+/** Options of {@link readLineRecords}: those of every line reader. */
+export interface LineRecordOptions {
+  maxRecordBytes?: number | undefined;
+  keepRaw?: boolean | undefined;
+  spillDir?: string | undefined;
+}
+
+/**
+ * Splits `bytes` into lines and turns each into an item with `toItem` (undefined: not a record),
+ * adding the raw bytes with `keepRaw`. Owns the spill files until their items are yielded:
+ * stopping early or failing deletes those not handed out.
+ */
+export async function* readLineRecords(
+  bytes: AsyncIterable<Uint8Array>,
+  options: LineRecordOptions,
+  toItem: (piece: LinePiece) => RecordItem | undefined,
+): AsyncGenerator<RecordItem> {
   const keepRaw = options.keepRaw === true;
-  const splitter = new LineSplitter(splitterOptions(max, keepRaw, options.spillDir));
+  const splitter = new LineSplitter(splitterOptions(options.maxRecordBytes, keepRaw, options.spillDir));
   let pieces: LinePiece[] = [];
   // Index of the next piece to hand out: on an early stop, those from it on are unclaimed.
   let next = 0;
@@ -50,14 +71,14 @@ export async function* readJsonl(
       pieces = splitter.push(chunk);
       for (next = 0; next < pieces.length; ) {
         const piece = pieces[next++] as LinePiece;
-        const item = toItem(piece, max);
+        const item = toItem(piece);
         if (item !== undefined) yield keepRaw ? withRaw(item, piece) : item;
       }
     }
     pieces = splitter.end();
     for (next = 0; next < pieces.length; ) {
       const piece = pieces[next++] as LinePiece;
-      const item = toItem(piece, max);
+      const item = toItem(piece);
       if (item !== undefined) yield keepRaw ? withRaw(item, piece) : item;
     }
   } finally {

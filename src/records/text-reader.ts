@@ -1,12 +1,6 @@
 import type { RecordItem } from "../types.js";
-import { splitterOptions, withRaw } from "./jsonl-reader.js";
-import {
-  DEFAULT_MAX_LINE_BYTES,
-  describeOversize,
-  isBlankLine,
-  type LinePiece,
-  LineSplitter,
-} from "./line-splitter.js";
+import { readLineRecords } from "./jsonl-reader.js";
+import { DEFAULT_MAX_LINE_BYTES, describeOversize, isBlankLine, type LinePiece } from "./line-splitter.js";
 
 /** What one record of a `.txt` input is: a line, or the whole file. */
 export type TextUnit = "line" | "file";
@@ -32,39 +26,13 @@ export interface ReadTextOptions {
  * `unit: "file"`, the whole text as one record with index 0 (none if it is blank). A UTF-8 BOM is
  * dropped, and bytes that are not valid UTF-8 become U+FFFD rather than failing.
  */
-export async function* readText(
+export function readText(
   bytes: AsyncIterable<Uint8Array>,
   options: ReadTextOptions = {},
 ): AsyncGenerator<RecordItem> {
   const max = options.maxRecordBytes ?? DEFAULT_MAX_LINE_BYTES;
-  if (options.unit === "file") {
-    yield* readWholeText(bytes, max, options.keepRaw === true);
-    return;
-  }
-  const keepRaw = options.keepRaw === true;
-  const splitter = new LineSplitter(splitterOptions(max, keepRaw, options.spillDir));
-  let pieces: LinePiece[] = [];
-  // Index of the next piece to hand out: on an early stop, those from it on are unclaimed.
-  let next = 0;
-  try {
-    for await (const chunk of bytes) {
-      pieces = splitter.push(chunk);
-      for (next = 0; next < pieces.length; ) {
-        const piece = pieces[next++] as LinePiece;
-        const item = lineItem(piece, max);
-        if (item !== undefined) yield keepRaw ? withRaw(item, piece) : item;
-      }
-    }
-    pieces = splitter.end();
-    for (next = 0; next < pieces.length; ) {
-      const piece = pieces[next++] as LinePiece;
-      const item = lineItem(piece, max);
-      if (item !== undefined) yield keepRaw ? withRaw(item, piece) : item;
-    }
-  } finally {
-    // Without keepRaw there are no spill files, and nothing to do.
-    if (keepRaw) splitter.close(pieces.slice(next));
-  }
+  if (options.unit === "file") return readWholeText(bytes, max, options.keepRaw === true);
+  return readLineRecords(bytes, { ...options, maxRecordBytes: max }, (piece) => lineItem(piece, max));
 }
 
 function lineItem(piece: LinePiece, max: number): RecordItem | undefined {
