@@ -1,8 +1,10 @@
+import { tmpdir } from "node:os";
 import Assembler from "stream-json/assembler.js";
 import { jsonParser, type Token } from "stream-json/parser.js";
 import type { RecordItem } from "../types.js";
 import { isJsonObject, jsonTypeOf } from "./json-type.js";
 import { DEFAULT_MAX_LINE_BYTES } from "./line-splitter.js";
+import { deleteSpill, SpillFile } from "./spill-file.js";
 
 /** Options of {@link readJsonArray}. */
 export interface ReadJsonArrayOptions {
@@ -15,9 +17,13 @@ export interface ReadJsonArrayOptions {
   /**
    * Give every object or array element its exact bytes as `raw` (from its `{` or `[` to the
    * matching close; the separators and blank space around it are not part of it), for `--emit`.
-   * A scalar element (an error) gets its JSON text. @default false
+   * A scalar element (an error) gets its JSON text. An element over the cap, and the rest of a
+   * file after a syntax error, are written to a temporary file instead (`rawFile`, see
+   * `readJsonl`), so no byte is lost. @default false
    */
   keepRaw?: boolean;
+  /** With `keepRaw`, the folder of the `rawFile` temporary files. @default os.tmpdir() */
+  spillDir?: string;
 }
 
 /**
@@ -37,12 +43,31 @@ export async function* readJsonArray(
   const reader = new JsonValueReader(
     options.maxRecordBytes ?? DEFAULT_MAX_LINE_BYTES,
     options.keepRaw === true,
+    options.spillDir ?? tmpdir(),
   );
-  for await (const chunk of bytes) {
-    yield* reader.push(chunk);
-    if (reader.stopped) return;
+  const chunks = bytes[Symbol.asyncIterator]();
+  let items: RecordItem[] = [];
+  // Index of the next item to hand out: on an early stop, the spill files of those from it on are ours.
+  let next = 0;
+  try {
+    for (let chunk = await chunks.next(); !chunk.done; chunk = await chunks.next()) {
+      items = reader.push(chunk.value);
+      if (reader.stopped && reader.spilling) {
+        // With keepRaw the bytes from the break to the end of the file go to the stop's error item.
+        for (let rest = await chunks.next(); !rest.done; rest = await chunks.next())
+          reader.spillMore(rest.value);
+        reader.finishSpill(items);
+      }
+      for (next = 0; next < items.length; ) yield items[next++] as RecordItem;
+      if (reader.stopped) return;
+    }
+    items = reader.end();
+    for (next = 0; next < items.length; ) yield items[next++] as RecordItem;
+  } finally {
+    reader.discardSpill();
+    for (const item of items.slice(next)) if (item.rawFile !== undefined) deleteSpill(item.rawFile);
+    await chunks.return?.();
   }
-  yield* reader.end();
 }
 
 const CLOSE_BRACE = 0x7d;
@@ -87,10 +112,41 @@ class JsonValueReader {
   #raw: Buffer[] | null = null;
   /** The bytes of the feed being parsed (keepRaw only). */
   #feeding: Buffer = Buffer.alloc(0);
+  /** keepRaw: every feed since the last element ended (separators too), for a break between elements. */
+  #since: Buffer[] = [];
+  /** keepRaw: where an over-size element, or the rest of a broken file, is going. */
+  #spill: SpillFile | null = null;
+  readonly #spillDir: string;
 
-  constructor(max: number, keepRaw: boolean) {
+  constructor(max: number, keepRaw: boolean, spillDir: string) {
     this.#max = max;
     this.#keepRaw = keepRaw;
+    this.#spillDir = spillDir;
+  }
+
+  /** A spill is open for the rest of the file (after a stop) or an over-size element. */
+  get spilling(): boolean {
+    return this.#spill !== null;
+  }
+
+  /** After a stop: appends the next chunk of the file to the spill. */
+  spillMore(chunk: Uint8Array): void {
+    const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    this.#spill?.write(buf, 0, buf.length);
+  }
+
+  /** After a stop: hands the spill to the stop's error item, the last of `items`. */
+  finishSpill(items: RecordItem[]): void {
+    const last = items.at(-1);
+    if (this.#spill === null || last === undefined) return;
+    last.rawFile = this.#spill.finish();
+    this.#spill = null;
+  }
+
+  /** Deletes a spill nobody received (the reader was stopped early). */
+  discardSpill(): void {
+    this.#spill?.discard();
+    this.#spill = null;
   }
 
   get stopped(): boolean {
@@ -128,12 +184,30 @@ class JsonValueReader {
         if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET || byte === OPEN_BRACE || byte === OPEN_BRACKET)
           break;
       }
-      this.#feeding = buf.subarray(pos, end);
-      this.#raw?.push(this.#feeding);
-      this.#feed(this.#decoder.decode(this.#feeding, { stream: true }), end - pos);
+      const feeding = buf.subarray(pos, end);
+      this.#feeding = feeding;
+      if (this.#spill !== null) {
+        this.#spill.write(feeding, 0, feeding.length);
+      } else {
+        this.#raw?.push(feeding);
+        this.#since.push(feeding);
+      }
+      this.#feed(this.#decoder.decode(feeding, { stream: true }), end - pos);
       pos = end;
+      if (this.stopped) this.#spillRest(buf.subarray(end));
     }
     return this.#take();
+  }
+
+  /** The file broke: its bytes from the element (or separator) where it broke go to a spill. */
+  #spillRest(rest: Buffer): void {
+    if (this.#spill === null) {
+      this.#spill = new SpillFile(this.#spillDir);
+      for (const piece of this.#raw ?? this.#since) this.#spill.write(piece, 0, piece.length);
+    }
+    this.#spill.write(rest, 0, rest.length);
+    this.#raw = null;
+    this.#since = [];
   }
 
   end(): RecordItem[] {
@@ -148,7 +222,13 @@ class JsonValueReader {
     } else if (this.#state === "object") {
       this.#stop("invalid JSON (unexpected end of file)", 0);
     }
-    return this.#take();
+    const items = this.#take();
+    if (this.#keepRaw && this.stopped) {
+      // Everything was fed: what is held since the last element is the unreadable rest.
+      this.#spillRest(Buffer.alloc(0));
+      this.finishSpill(items);
+    }
+    return items;
   }
 
   #feed(text: string, byteLength: number): void {
@@ -227,6 +307,11 @@ class JsonValueReader {
     } else if (this.#state === "array" && this.#skipDepth < 0) {
       this.#skipDepth = this.#assembler.depth - 1;
       this.#assembler.dropToLevel(1);
+      if (this.#keepRaw && this.#raw !== null) {
+        // Its bytes so far go to a spill, and the rest follows as it is fed.
+        this.#spill = new SpillFile(this.#spillDir);
+        for (const piece of this.#raw) this.#spill.write(piece, 0, piece.length);
+      }
       this.#raw = null;
     }
   }
@@ -260,6 +345,9 @@ class JsonValueReader {
     const size = this.#elementBytes;
     this.#elementBytes = 0;
     const raw = this.#keepRaw ? this.#takeRaw(value) : undefined;
+    this.#since = [];
+    const spill = value === SKIPPED ? this.#spill : null;
+    if (spill !== null) this.#spill = null;
     const start = this.#out.length;
     if (value === SKIPPED || size > this.#max) {
       this.#skipDepth = -1;
@@ -275,6 +363,7 @@ class JsonValueReader {
       this.#out.push({ type: "error", message: `expected a JSON object, got ${jsonTypeOf(value)}`, index });
     }
     if (raw !== undefined) (this.#out[start] as RecordItem).raw = raw;
+    if (spill !== null) (this.#out[start] as RecordItem).rawFile = spill.finish();
   }
 
   #fail(error: unknown): void {

@@ -99,10 +99,7 @@ function open(source: Source, options: ReadRecordsOptions): AsyncIterable<Record
     case "jsonl":
       return readJsonl(bytes, limits);
     case "json":
-      return readJsonArray(bytes, {
-        ...(max === undefined ? {} : { maxRecordBytes: max }),
-        ...(options.keepRaw ? { keepRaw: true } : {}),
-      });
+      return readJsonArray(bytes, limits);
     case "txt":
       return readText(bytes, { ...limits, unit: options.textUnit ?? "line" });
   }

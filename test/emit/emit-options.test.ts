@@ -244,6 +244,20 @@ describe("--emit of unreadable records", () => {
   });
 });
 
+describe("--emit of a broken JSON array", () => {
+  it("keeps every byte after the break in errors/, with the reason", async () => {
+    const root = join(tmp, "broken-json");
+    mkdirSync(root, { recursive: true });
+    const rest = '{"text": "unclosed, "id": 2},\n {"text": "fine", "id": 3}\n]\n';
+    writeFileSync(join(root, "a.json"), `[{"text": "${CLEAN[0]}", "id": 1}, ${rest}`);
+    const { report } = await scanTo(root, { inputs: ["a.json"], emit: { dir: join(root, "out") } });
+    expect(report.totals).toMatchObject({ records: 2, scanned: 1, errors: 1 });
+    expect(readFileSync(join(root, "out/errors/a.json.raw"), "utf8")).toBe(`${rest}\n`);
+    const [reason] = readFileSync(join(root, "out/errors/a.json.reasons.jsonl"), "utf8").trim().split("\n");
+    expect(JSON.parse(reason as string)).toMatchObject({ record: 1, bytes: Buffer.byteLength(rest) });
+  });
+});
+
 describe("--resume", () => {
   const root = join(tmp, "resume");
   mkdirSync(join(root, "data"), { recursive: true });

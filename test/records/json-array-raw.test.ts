@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { readJsonArray } from "../../src/records/json-array-reader.js";
 import type { RecordItem } from "../../src/types.js";
 
@@ -58,4 +61,63 @@ describe("readJsonArray keepRaw", () => {
     const items = await read(doc, 16, false);
     expect(items.every((item) => item.raw === undefined)).toBe(true);
   });
+});
+
+describe("readJsonArray keepRaw: nothing lost", () => {
+  const spillDir = mkdtempSync(join(tmpdir(), "selfid-json-spill-"));
+  afterAll(() => rmSync(spillDir, { recursive: true, force: true }));
+
+  async function readSpilling(text: string, chunkSize: number, max?: number): Promise<RecordItem[]> {
+    const bytes = Buffer.from(text, "utf8");
+    async function* chunks(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.subarray(i, i + chunkSize);
+    }
+    const items: RecordItem[] = [];
+    const options = { keepRaw: true, spillDir, ...(max === undefined ? {} : { maxRecordBytes: max }) };
+    for await (const item of readJsonArray(chunks(), options)) items.push(item);
+    return items;
+  }
+
+  const spilled = (item: RecordItem | undefined): string => {
+    const path = item?.rawFile as string;
+    const text = readFileSync(path, "utf8");
+    rmSync(path);
+    return text;
+  };
+
+  for (const size of [1, 3, 50, 4096]) {
+    it(`keeps the rest of a file after a syntax error, at chunk size ${size}`, async () => {
+      const broken = '{"a": 1, oops} , {"b": 2}\n]\ntrailing';
+      const items = await readSpilling(`[{"ok": true}, ${broken}`, size);
+      expect(items.map((i) => i.type)).toEqual(["record", "error"]);
+      expect(spilled(items[1])).toBe(broken);
+    });
+
+    it(`keeps a truncated last element, at chunk size ${size}`, async () => {
+      const items = await readSpilling('[{"ok": true},\n  {"cut": "hal', size);
+      expect(items.map((i) => i.type)).toEqual(["record", "error"]);
+      expect(spilled(items[1])).toBe('{"cut": "hal');
+    });
+
+    it(`keeps an element over the cap in a spill file and reads on, at chunk size ${size}`, async () => {
+      const big = JSON.stringify({ text: "x".repeat(300), list: [1, [2, { y: "}" }]] });
+      const items = await readSpilling(`[{"a":1}, ${big} ,{"b":2}]`, size, 100);
+      expect(items.map((i) => i.type)).toEqual(["record", "error", "record"]);
+      expect(items[1]?.raw).toBeUndefined();
+      expect(spilled(items[1])).toBe(big);
+      expect(rawText(items[2])).toBe('{"b":2}');
+    });
+  }
+
+  for (const size of [7, 10_000]) {
+    it(`leaves no spill file behind when the reader is stopped early (chunk size ${size})`, async () => {
+      const big = JSON.stringify({ t: "x".repeat(500) });
+      const bytes = Buffer.from(`[{"a": 1}, ${big}, {"b": 2}, ${big}, oops`);
+      async function* chunks(): AsyncGenerator<Uint8Array> {
+        for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+      }
+      for await (const _ of readJsonArray(chunks(), { keepRaw: true, spillDir, maxRecordBytes: 100 })) break;
+      expect(readdirSync(spillDir)).toEqual([]);
+    });
+  }
 });
