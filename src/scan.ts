@@ -1,25 +1,28 @@
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
-import type { FileMetaData } from "hyparquet";
-import { compressionOf } from "./decode/compression-of.js";
 import { pathInTree, relativeOutputPath } from "./emit/emit-paths.js";
-import { type EmitOptions, EmitWriter, type InputEmitter, type PlannedInput } from "./emit/emit-writer.js";
-import { InputError, UsageError } from "./errors.js";
-import { extractSegments } from "./fields/extract-segments.js";
-import { type FieldPath, parseFieldPath } from "./fields/field-path.js";
+import { type EmitOptions, EmitWriter, type PlannedInput } from "./emit/emit-writer.js";
+import { UsageError } from "./errors.js";
+import { parseFieldPath } from "./fields/field-path.js";
 import { DEFAULT_FLAG_ROLES } from "./fields/roles.js";
-import { detectLanguage, documentText } from "./langid/detect-language.js";
 import { loadPatterns, type PatternSet } from "./match/load-patterns.js";
-import { createMatcher, type Matcher } from "./match/matcher.js";
+import { createMatcher } from "./match/matcher.js";
+import { defaultWorkers, scanInParallel } from "./parallel/parallel-scan.js";
+import type { ScanWorkerSetup } from "./parallel/scan-task.js";
+import { DEFAULT_TASK_BYTES } from "./plan/split-source.js";
 import { formatOf } from "./records/format.js";
-import { readRecords } from "./records/read-records.js";
 import type { Report } from "./report/report-schema.js";
+import { type RecordContext, scanInput } from "./scan-input.js";
+import { ProgressMeter, type ScanProgress } from "./scan-progress.js";
 import { expandInputs } from "./sources/expand-inputs.js";
 import type { HubOptions } from "./sources/hub-client.js";
 import type { Source } from "./sources/source.js";
-import { type HitInText, Tally } from "./tally/tally.js";
+import { Tally } from "./tally/tally.js";
 import { DEFAULT_FLAG_KINDS, type Hit, type HitKind, type InputFormat, type Role } from "./types.js";
 import { VERSION } from "./version.js";
+
+export type { RecordContext } from "./scan-input.js";
+export type { ScanProgress } from "./scan-progress.js";
 
 /** Options of {@link scan}; the CLI's `selfid scan` flags map onto these one to one. */
 export interface ScanOptions {
@@ -60,6 +63,18 @@ export interface ScanOptions {
    * format, with the hits file and `manifest.json` (DESIGN §5; see {@link EmitOptions}).
    */
   emit?: EmitOptions;
+  /** Called while reading, at most every `progressEveryMs`, and once at the end (`done`). */
+  onProgress?: (progress: ScanProgress) => void;
+  /**
+   * Worker threads. Big uncompressed JSONL and text files are read in byte ranges by all of them;
+   * the report and hits are the same as with one. Not used with `emit` or `limit`.
+   * @default the cores available, for inputs of 64 MiB and more; else 1
+   */
+  workers?: number;
+  /** Bytes per task of a big file. @default 64 MiB */
+  taskBytes?: number;
+  /** Least time between two `onProgress` calls, in milliseconds. @default 200 */
+  progressEveryMs?: number;
 }
 
 /** What {@link scan} returns. */
@@ -115,35 +130,74 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         : options.onHit;
 
   const tally = new Tally();
-  const context: RecordContext = { matcher, fields, roles, flagKinds, onHit };
+  const meter = options.onProgress
+    ? new ProgressMeter(sources, options.onProgress, options.progressEveryMs)
+    : undefined;
+  const tick = meter ? () => meter.tick() : () => {};
+  const context: RecordContext = { matcher, fields, roles, flagKinds, onHit, tick };
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
   let failedInputs = 0;
-  try {
-    for (const source of sources) {
-      if (remaining <= 0) break;
-      const earlier = emitter?.finishedEarlier(source.uri);
-      if (earlier) {
-        // --resume: this input's outputs are complete; its counts come from the checkpoint.
-        tally.absorb(earlier.sections);
-        remaining -= earlier.input.read;
-        failedInputs += earlier.sections.inputs.filter((input) => input.failed).length;
-        continue;
+  const workers = workerCount(options, sources, emitter !== undefined);
+  if (workers > 1) {
+    const setup: ScanWorkerSetup = {
+      patternSet,
+      ignore: [...(options.ignore ?? [])],
+      fields: options.fields,
+      roles: [...roles],
+      flagKinds: [...flagKinds],
+      format: options.format,
+      textUnit: options.textUnit ?? "line",
+      maxRecordBytes: options.maxRecordBytes,
+      strict: options.strict === true,
+    };
+    failedInputs = await scanInParallel(sources, setup, tally, {
+      workers,
+      taskBytes: options.taskBytes ?? DEFAULT_TASK_BYTES,
+      onHit,
+      scanHere: (source, part) => scanInput(source, part, context, options, remaining, undefined),
+      ...(meter
+        ? {
+            // A big file moves task by task (64 MiB), as workers hand its ranges back.
+            progress: {
+              begin: (source: Source, part: Tally) => meter.begin(part.inputs, source.size),
+              tick: () => meter.tick(),
+              end: () => meter.end(),
+            },
+          }
+        : {}),
+    });
+  } else {
+    try {
+      for (const source of sources) {
+        if (remaining <= 0) break;
+        const earlier = emitter?.finishedEarlier(source.uri);
+        if (earlier) {
+          // --resume: this input's outputs are complete; its counts come from the checkpoint.
+          tally.absorb(earlier.sections);
+          meter?.resumed(earlier.sections.inputs, source.size);
+          remaining -= earlier.input.read;
+          failedInputs += earlier.sections.inputs.filter((input) => input.failed).length;
+          continue;
+        }
+        // Each input is counted apart, then added: the checkpoint keeps its part for --resume.
+        const part = new Tally();
+        meter?.begin(part.inputs, source.size);
+        const emit = emitter?.begin(planned?.get(source) as PlannedInput);
+        const outcome = await scanInput(source, part, context, options, remaining, emit);
+        remaining = outcome.remaining;
+        if (outcome.failed) failedInputs++;
+        const sections = part.toSections();
+        await emit?.end(sections);
+        tally.absorb(sections);
+        meter?.end();
       }
-      // Each input is counted apart, then added: the checkpoint keeps its part for --resume.
-      const part = new Tally();
-      const emit = emitter?.begin(planned?.get(source) as PlannedInput);
-      const outcome = await scanInput(source, part, context, options, remaining, emit);
-      remaining = outcome.remaining;
-      if (outcome.failed) failedInputs++;
-      const sections = part.toSections();
-      await emit?.end(sections);
-      tally.absorb(sections);
+    } catch (error) {
+      await emitter?.abort();
+      throw error;
     }
-  } catch (error) {
-    await emitter?.abort();
-    throw error;
   }
   if (emitter) await emitter.close(remaining > 0);
+  meter?.finish();
 
   const report: Report = {
     schema: "selfid.report/1",
@@ -161,77 +215,18 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   return { report, failedInputs };
 }
 
-/**
- * Reads one input into `tally` (and `emit`), counting down `remaining` (`--limit`). An unreadable
- * record is an error and reading goes on; an input that cannot be read to its end is failed, and
- * the records before stand. With `strict`, either throws.
- */
-async function scanInput(
-  source: Source,
-  tally: Tally,
-  ctx: RecordContext,
-  options: ScanOptions,
-  remaining: number,
-  emit: InputEmitter | undefined,
-): Promise<{ remaining: number; failed: boolean }> {
-  const input = tally.addInput(source.uri, options.format ?? "unknown", compressionOf(source.uri));
-  let format: InputFormat;
-  try {
-    format = formatOf(source.uri, options.format);
-    input.format = format;
-  } catch (error) {
-    if (options.strict || !(error instanceof InputError)) throw error;
-    tally.addError(input, { source: source.uri, message: error.message });
-    emit?.fail(error.message);
-    return { remaining, failed: true };
-  }
-  try {
-    const records = readRecords(source, {
-      ...(emit
-        ? {
-            keepRaw: true,
-            // Over-size lines spill beside the outputs they are copied to, not into a RAM-backed /tmp.
-            spillDir: (options.emit as EmitOptions).dir,
-            onParquetMetadata: (metadata: FileMetaData) => emit.parquetMetadata(metadata),
-          }
-        : {}),
-      format,
-      textUnit: options.textUnit ?? "line",
-      fields: options.fields,
-      ...(options.maxRecordBytes ? { maxRecordBytes: options.maxRecordBytes } : {}),
-      onBytes: (n: number) => {
-        input.bytes += n;
-      },
-    });
-    for await (const item of records) {
-      let wait: Promise<void> | undefined;
-      if (item.type === "error") {
-        tally.addError(input, {
-          source: source.uri,
-          record: item.index,
-          message: item.message,
-          ...position(item),
-        });
-        wait = emit?.write(item, false);
-        if (options.strict) {
-          if (wait) await wait;
-          throw new InputError(`${describe(source.uri, item)}: ${item.message}`, source.uri);
-        }
-      } else {
-        const hits = scanRecord(ctx, tally, input, source.uri, item);
-        wait = emit?.write(item, hits.flagged, hits.found);
-      }
-      // One await per record only when the output asks for it: most records need none.
-      if (wait) await wait;
-      if (--remaining <= 0) break;
-    }
-  } catch (error) {
-    if (options.strict || !(error instanceof InputError)) throw error;
-    tally.addError(input, { source: source.uri, message: error.message });
-    emit?.fail(error.message);
-    return { remaining, failed: true };
-  }
-  return { remaining, failed: false };
+/** Inputs below this many bytes in all are scanned in this thread by default: workers take a second to start. */
+const WORKERS_FROM_BYTES = 64 << 20;
+
+/** How many worker threads to use (1: none). */
+function workerCount(options: ScanOptions, sources: readonly Source[], emitting: boolean): number {
+  if (emitting || options.limit !== undefined) return 1;
+  if (options.workers !== undefined) return options.workers;
+  const bytes = sources.reduce(
+    (sum, source) => sum + (source.path !== undefined ? (source.size ?? 0) : 0),
+    0,
+  );
+  return bytes >= WORKERS_FROM_BYTES ? defaultWorkers() : 1;
 }
 
 /** Identifies a run's settings: `--resume` continues only a run with the same ones. */
@@ -254,42 +249,6 @@ function fingerprint(
     inputs: [...planned.values()].map((input) => [input.source, input.path]),
   };
   return createHash("sha256").update(JSON.stringify(settings)).digest("hex");
-}
-
-interface RecordContext {
-  matcher: Matcher;
-  fields: FieldPath[] | undefined;
-  roles: ReadonlySet<Role>;
-  flagKinds: ReadonlySet<HitKind>;
-  onHit: ((hit: Hit) => void) | undefined;
-}
-
-/** Matches one record's text and counts it; returns whether it is flagged and its findings. */
-function scanRecord(
-  ctx: RecordContext,
-  tally: Tally,
-  input: Parameters<Tally["addRecord"]>[0],
-  source: string,
-  item: { value: unknown; index: number; line?: number },
-): { flagged: boolean; found: Hit[] } {
-  const { segments } = extractSegments(item.value, ctx.fields ? { fields: ctx.fields } : {});
-  const hits: HitInText[] = [];
-  let flagged = false;
-  for (const segment of segments) {
-    if (!ctx.roles.has(segment.role)) continue;
-    for (const finding of ctx.matcher.match(segment.text, segment.role)) {
-      const hit: Hit = { source, record: item.index, field: segment.field, role: segment.role, ...finding };
-      if (item.line !== undefined) hit.line = item.line;
-      const flagging = ctx.flagKinds.has(finding.kind);
-      hits.push({ hit: orderHit(hit), text: segment.text, flagging });
-      if (flagging) flagged = true;
-    }
-  }
-  const found = hits.map(({ hit }) => hit);
-  if (ctx.onHit) for (const hit of found) ctx.onHit(hit);
-  const lang = detectLanguage(documentText(segments));
-  tally.addRecord(input, { lang, hits, flagged, hasText: segments.length > 0 });
-  return { flagged, found };
 }
 
 /**
@@ -324,24 +283,4 @@ function planEmit(sources: readonly Source[], options: ScanOptions): Map<Source,
     });
   }
   return planned;
-}
-
-/** Hits JSONL keys in the order DESIGN §2 shows them. */
-function orderHit(hit: Hit): Hit {
-  const { source, record, line, field, role, family, kind, lang, match, start, end, pattern } = hit;
-  return line === undefined
-    ? { source, record, field, role, family, kind, lang, match, start, end, pattern }
-    : { source, record, line, field, role, family, kind, lang, match, start, end, pattern };
-}
-
-function position(item: { line?: number; byteOffset?: number }): { line?: number; byteOffset?: number } {
-  const out: { line?: number; byteOffset?: number } = {};
-  if (item.line !== undefined) out.line = item.line;
-  if (item.byteOffset !== undefined) out.byteOffset = item.byteOffset;
-  return out;
-}
-
-/** `data/a.jsonl line 12` / `data/a.json record 3` */
-function describe(source: string, item: { index: number; line?: number }): string {
-  return item.line !== undefined ? `${source} line ${item.line}` : `${source} record ${item.index}`;
 }

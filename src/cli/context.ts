@@ -13,6 +13,13 @@ export interface CommandContext {
   cwd: string;
   /** stderr is a terminal (progress line allowed). */
   stderrIsTTY: boolean;
+  /** stderr's width in columns, when it is a terminal and says so. */
+  stderrColumns: number | undefined;
+  /**
+   * Writes to stderr now, not when the command ends (`err` is collected): progress must show while
+   * the scan runs. Without a live stderr (tests), the same as `err`.
+   */
+  errLive(text: string): void;
 }
 
 /** Creates a context that collects output in memory. */
@@ -21,6 +28,9 @@ export function createContext(options: {
   env?: Record<string, string | undefined>;
   cwd?: string;
   stderrIsTTY?: boolean;
+  stderrColumns?: number | undefined;
+  /** The process's stderr, for {@link CommandContext.errLive}. */
+  writeStderr?: ((text: string) => void) | undefined;
 }): CommandContext & { stdout: string[]; stderr: string[]; exitCode: number } {
   const ctx = {
     stdout: [] as string[],
@@ -32,6 +42,10 @@ export function createContext(options: {
     err(text: string) {
       ctx.stderr.push(text);
     },
+    errLive(text: string) {
+      if (options.writeStderr) options.writeStderr(text);
+      else ctx.stderr.push(text);
+    },
     setExitCode(code: number) {
       ctx.exitCode = Math.max(ctx.exitCode, code);
     },
@@ -42,6 +56,7 @@ export function createContext(options: {
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
     stderrIsTTY: options.stderrIsTTY ?? false,
+    stderrColumns: options.stderrColumns,
   };
   return ctx;
 }

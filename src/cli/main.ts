@@ -14,6 +14,8 @@ export async function main(argv: string[]): Promise<void> {
     env: process.env,
     cwd: process.cwd(),
     stderrIsTTY: process.stderr.isTTY === true,
+    stderrColumns: process.stderr.columns,
+    writeStderr: (text) => process.stderr.write(text),
   });
   if (result.stderr) process.stderr.write(result.stderr);
   if (result.stdout) process.stdout.write(result.stdout);

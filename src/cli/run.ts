@@ -18,6 +18,10 @@ export interface RunOptions {
   env?: CommandContext["env"];
   cwd?: string;
   stderrIsTTY?: boolean;
+  /** stderr's width, when a terminal: the progress line is cut to it. */
+  stderrColumns?: number | undefined;
+  /** Writes to stderr at once (progress); without it, progress is collected in `stderr`. */
+  writeStderr?: (text: string) => void;
 }
 
 /**

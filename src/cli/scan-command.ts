@@ -10,6 +10,7 @@ import { HIT_KINDS, type HitKind, type InputFormat } from "../types.js";
 import type { CommandContext } from "./context.js";
 import { collect, parseByteSize } from "./option-parsers.js";
 import { checkWritable, closeOutput, openOutput, writeOutput } from "./output-files.js";
+import { progressFromFlags } from "./progress.js";
 
 interface ScanFlags {
   field: string[];
@@ -39,6 +40,9 @@ interface ScanFlags {
   emitFormat?: "same" | "jsonl";
   maxShardBytes?: string;
   emitAnnotate?: boolean;
+  progress?: boolean;
+  progressInterval?: string;
+  workers?: string;
 }
 
 const EXAMPLES = `
@@ -61,6 +65,8 @@ Examples:
 Record shapes are detected (text, messages, conversations, alpaca, prompt/response, chosen/rejected);
 only assistant, system and role-less text can flag a record unless --roles says otherwise.
 Hub inputs read HF_TOKEN (or --token; never printed) and HF_ENDPOINT (a mirror or private hub).
+Progress goes to stderr, never stdout: a live line on a terminal; with --progress elsewhere, a line
+"selfid: progress  BYTES / TOTAL  PCT%  …  ETA …" every 10 s (--progress-interval), the last "… done in …".
 Exit codes: 0 ok, 1 gate failed (--fail-above), 2 usage error or an input that could not be read.`;
 
 /** `selfid scan`: the main job. Maps flags to {@link ScanOptions}, prints, decides the exit code. */
@@ -133,8 +139,24 @@ export function scanCommand(ctx: CommandContext): Command {
     .option("--fail-above <rate>", "exit 1 when flagged / scanned records exceeds RATE (e.g. 0.001)")
     .option("--limit <n>", "stop after N records")
     .option("--max-record-bytes <n>", "longest record accepted (default 64 MiB)")
+    .option(
+      "--workers <n>",
+      "worker threads (default: one per core for 64 MiB of local input or more, else 1); same results with any number",
+    )
     .option("--strict", "stop at the first unreadable record or input (exit 2)")
-    .option("-q, --quiet", "print nothing on stdout (files and exit code only)")
+    .option(
+      "-q, --quiet",
+      "print nothing on stdout and no progress, even with --progress (files and exit code only)",
+    )
+    .option(
+      "--progress",
+      "progress on stderr: a live line on a terminal (the default there), plain lines elsewhere",
+    )
+    .option("--no-progress", "no progress line, even on a terminal")
+    .option(
+      "--progress-interval <seconds>",
+      "seconds between plain progress lines (default 10; implies --progress)",
+    )
     .option("--token <token>", "Hugging Face access token for hf:// inputs (default: HF_TOKEN)")
     .option("--hub-concurrency <n>", "hf:// requests in flight at once (default 2)")
     .option("--split <name>", "hf:// inputs: read this split of the dataset viewer's Parquet conversion")
@@ -147,6 +169,7 @@ export function scanCommand(ctx: CommandContext): Command {
       if (inputs.length === 0)
         ctx.usage("scan: give at least one input (a file, directory, glob, or - for stdin)");
       const failAbove = flags.failAbove === undefined ? undefined : parseRate(ctx, flags.failAbove);
+      const progress = progressFromFlags(ctx, flags);
       const options: ScanOptions = {
         inputs,
         ignore: flags.ignore.flatMap(splitList),
@@ -160,6 +183,7 @@ export function scanCommand(ctx: CommandContext): Command {
       if (flags.flagKinds !== undefined) options.flagKinds = parseKinds(ctx, flags.flagKinds);
       if (flags.inputFormat) options.format = flags.inputFormat;
       if (flags.limit !== undefined) options.limit = parseCount(ctx, "--limit", flags.limit);
+      if (flags.workers !== undefined) options.workers = parseCount(ctx, "--workers", flags.workers);
       if (flags.maxRecordBytes !== undefined) {
         options.maxRecordBytes = parseCount(ctx, "--max-record-bytes", flags.maxRecordBytes);
       }
@@ -186,10 +210,15 @@ export function scanCommand(ctx: CommandContext): Command {
       // With --emit the emit writer keeps the hits file itself (--resume continues it).
       const hitsOut = hitsPath && !options.emit ? await openOutput("--hits", hitsPath) : undefined;
       if (hitsOut) options.onHit = (hit) => hitsOut.write(`${JSON.stringify(hit)}\n`);
+      if (progress) {
+        options.onProgress = (p) => progress.update(p);
+        options.progressEveryMs = progress.everyMs;
+      }
       let result: Awaited<ReturnType<typeof import("../scan.js").scan>>;
       try {
         result = await scan(options);
       } finally {
+        progress?.end();
         if (hitsOut) await closeOutput(hitsOut);
       }
       const { report } = result;

@@ -20,6 +20,8 @@ export interface ReadJsonlOptions {
   keepRaw?: boolean;
   /** With `keepRaw`, the folder of the `rawFile` temporary files. @default os.tmpdir() */
   spillDir?: string;
+  /** Drop a UTF-8 BOM at the start; false for a stream that starts mid-file (a byte range). @default true */
+  bom?: boolean;
 }
 
 /**
@@ -49,6 +51,8 @@ export interface LineRecordOptions {
   maxRecordBytes?: number | undefined;
   keepRaw?: boolean | undefined;
   spillDir?: string | undefined;
+  /** Drop a UTF-8 BOM at the start; false for a stream that starts mid-file. @default true */
+  bom?: boolean | undefined;
 }
 
 /**
@@ -62,7 +66,10 @@ export async function* readLineRecords(
   toItem: (piece: LinePiece) => RecordItem | undefined,
 ): AsyncGenerator<RecordItem> {
   const keepRaw = options.keepRaw === true;
-  const splitter = new LineSplitter(splitterOptions(options.maxRecordBytes, keepRaw, options.spillDir));
+  const splitter = new LineSplitter({
+    ...splitterOptions(options.maxRecordBytes, keepRaw, options.spillDir),
+    ...(options.bom === false ? { bom: false } : {}),
+  });
   let pieces: LinePiece[] = [];
   // Index of the next piece to hand out: on an early stop, those from it on are unclaimed.
   let next = 0;

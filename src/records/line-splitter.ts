@@ -53,6 +53,8 @@ export interface SplitLinesOptions {
    * cut, and an over-size line's bytes in a spill file ({@link OversizeLine.spill}). @default false
    */
   keepRaw?: boolean;
+  /** Drop a UTF-8 BOM at the start of the stream; false for a stream that starts mid-file. @default true */
+  bom?: boolean;
   /** Folder of the spill files. @default os.tmpdir() */
   spillDir?: string;
 }
@@ -100,6 +102,7 @@ export class LineSplitter {
     this.#max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
     this.#keepRaw = options.keepRaw === true;
     this.#spillDir = options.spillDir ?? tmpdir();
+    if (options.bom === false) this.#head = null;
   }
 
   /** Splits the next chunk; returns the lines it completes, in order. */

@@ -1,11 +1,13 @@
 import type { Readable } from "node:stream";
 import type { FileMetaData } from "hyparquet";
+import { compressionOf } from "../decode/compression-of.js";
 import { decompress } from "../decode/decompress.js";
 import type { ZstdDecoderKind } from "../decode/zstd-decoder.js";
 import { InputError } from "../errors.js";
 import { describeFsError } from "../sources/describe-fs-error.js";
 import type { Source } from "../sources/source.js";
 import type { InputFormat, RecordItem } from "../types.js";
+import { type ByteRange, linesInRange } from "./byte-range.js";
 import { formatOf } from "./format.js";
 import { readJsonArray } from "./json-array-reader.js";
 import { readJsonl } from "./jsonl-reader.js";
@@ -38,6 +40,16 @@ export interface ReadRecordsOptions {
    * Other formats ignore it. @default false
    */
   keepRaw?: boolean;
+  /**
+   * Read only the lines that start in this byte range of an uncompressed JSONL or `.txt` file (a
+   * task of a big file; the source needs `openFrom`). Line numbers and offsets are then counted
+   * from the range's first line.
+   */
+  range?: ByteRange;
+  /** With `range`: called with the file offset of the range's first line. */
+  onRangeStart?: (offset: number) => void;
+  /** With `range`: called at the end with the number of lines in the range (blank ones too). */
+  onRangeLines?: (lines: number) => void;
   /** With `keepRaw`, the folder of the temporary files of over-size lines (`rawFile`). @default os.tmpdir() */
   spillDir?: string;
   /**
@@ -84,17 +96,18 @@ function open(source: Source, options: ReadRecordsOptions): AsyncIterable<Record
       onMetadata: options.onParquetMetadata,
     });
   }
-  const raw = readSource(source, options.onBytes);
-  const bytes = decompress(
-    raw,
-    options.zstd === undefined ? { uri: source.uri } : { uri: source.uri, zstd: options.zstd },
-  );
   const max = options.maxRecordBytes;
   const limits = {
     ...(max === undefined ? {} : { maxRecordBytes: max }),
     ...(options.keepRaw ? { keepRaw: true } : {}),
     ...(options.spillDir === undefined ? {} : { spillDir: options.spillDir }),
   };
+  if (options.range !== undefined) return openRange(source, format, options.range, options, limits);
+  const raw = readSource(source, options.onBytes);
+  const bytes = decompress(
+    raw,
+    options.zstd === undefined ? { uri: source.uri } : { uri: source.uri, zstd: options.zstd },
+  );
   switch (format) {
     case "jsonl":
       return readJsonl(bytes, limits);
@@ -103,6 +116,48 @@ function open(source: Source, options: ReadRecordsOptions): AsyncIterable<Record
     case "txt":
       return readText(bytes, { ...limits, unit: options.textUnit ?? "line" });
   }
+}
+
+/**
+ * The records of the lines that start in `range` of an uncompressed line-based file (a task of a
+ * big file). Lines are numbered from 1 and offsets counted from the range's first line, which
+ * `onRangeStart` gives; `onBytes` counts the range's own bytes, so the ranges of a file add up to
+ * its size.
+ */
+function openRange(
+  source: Source,
+  format: InputFormat,
+  range: ByteRange,
+  options: ReadRecordsOptions,
+  limits: { maxRecordBytes?: number; keepRaw?: boolean; spillDir?: string },
+): AsyncIterable<RecordItem> {
+  if (format === "json" || format === "parquet" || (format === "txt" && options.textUnit === "file")) {
+    throw new Error(`records: ${source.uri} (${format}) cannot be read by byte range`);
+  }
+  if (source.openFrom === undefined || compressionOf(source.uri) !== "none") {
+    throw new Error(`records: ${source.uri} cannot be read from an offset`);
+  }
+  const openFrom = source.openFrom;
+  const from = Math.max(0, range.start - 1);
+  const raw = readSource(
+    { ...source, open: () => openFrom(from) },
+    options.onBytes && clipTo(range, from, options.onBytes),
+  );
+  const lines = linesInRange(raw, range, options.onRangeStart ?? (() => {}), options.onRangeLines);
+  const lineOptions = { ...limits, bom: range.start === 0 };
+  return format === "jsonl"
+    ? readJsonl(lines, lineOptions)
+    : readText(lines, { ...lineOptions, unit: "line" });
+}
+
+/** Reports only the bytes inside the range, of a stream that starts at file offset `from`. */
+function clipTo(range: ByteRange, from: number, onBytes: (bytes: number) => void): (bytes: number) => void {
+  let offset = from;
+  return (bytes) => {
+    const inside = Math.max(0, Math.min(offset + bytes, range.end) - Math.max(offset, range.start));
+    offset += bytes;
+    if (inside > 0) onBytes(inside);
+  };
 }
 
 // biome-ignore lint/correctness/useYield: an iteration that only throws

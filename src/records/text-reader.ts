@@ -18,6 +18,8 @@ export interface ReadTextOptions {
   keepRaw?: boolean;
   /** With `keepRaw`, the folder of the `rawFile` temporary files. @default os.tmpdir() */
   spillDir?: string;
+  /** Drop a UTF-8 BOM at the start; false for a stream that starts mid-file (a byte range). @default true */
+  bom?: boolean;
 }
 
 /**

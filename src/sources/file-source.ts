@@ -21,7 +21,10 @@ const MAX_READ_BYTES = 1 << 30;
  */
 export function fileSource(uri: string, path: string, size?: number): Source {
   const open = (): Readable => createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
-  return size === undefined ? { uri, open } : { uri, size, open, slice: fileSlicer(path) };
+  if (size === undefined) return { uri, open, path };
+  const openFrom = (start: number): Readable =>
+    createReadStream(path, { highWaterMark: READ_CHUNK_BYTES, start });
+  return { uri, size, open, slice: fileSlicer(path), openFrom, path };
 }
 
 /**

@@ -20,4 +20,11 @@ export interface Source {
    * then column chunks). Absent where the bytes only come as a stream (stdin, pipes).
    */
   slice?(start: number, end: number): Promise<ArrayBuffer>;
+  /**
+   * Reads from byte `start` to the end: how a task reads its byte range of a big file. Absent where
+   * the bytes only come as a stream.
+   */
+  openFrom?(start: number): Readable;
+  /** A local file's path, so a worker thread can open the same file. */
+  path?: string;
 }

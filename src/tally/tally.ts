@@ -114,9 +114,14 @@ export class Tally {
    * Adds the counts of another tally's sections (a resumed run's finished inputs, a shard's report):
    * every number is summed, and examples and errors are kept as if their records had been counted
    * here, so absorbing the tallies of disjoint parts gives the tally of the whole.
+   * @param into the input summary the sections' input counts are added to, when they are parts of
+   *   one input (byte ranges of a big file); by default their inputs are added as inputs
    */
-  absorb(sections: TallySections): void {
-    for (const input of sections.inputs) this.inputs.push({ ...input });
+  absorb(sections: TallySections, into?: InputSummary): void {
+    for (const input of sections.inputs) {
+      if (into) addInputCounts(into, input);
+      else this.inputs.push({ ...input });
+    }
     this.noText += sections.totals.noText;
     for (const [kind, n] of Object.entries(sections.totals.hitsByKind) as [HitKind, number][]) {
       this.hitsByKind.set(kind, (this.hitsByKind.get(kind) ?? 0) + n);
@@ -239,6 +244,16 @@ function insertBounded<T>(items: T[], item: T, max: number, compare: (a: T, b: T
   while (i > 0 && compare(item, items[i - 1] as T) < 0) i--;
   items.splice(i, 0, item);
   if (items.length > max) items.pop();
+}
+
+function addInputCounts(into: InputSummary, part: InputSummary): void {
+  into.bytes += part.bytes;
+  into.records += part.records;
+  into.scanned += part.scanned;
+  into.flagged += part.flagged;
+  into.errors += part.errors;
+  into.hits += part.hits;
+  into.failed ||= part.failed;
 }
 
 function addCounts(into: Map<string, number>, counts: Record<string, number>): void {

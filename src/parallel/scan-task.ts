@@ -1,0 +1,37 @@
+import type { PatternSet } from "../match/load-patterns.js";
+import type { ByteRange } from "../records/byte-range.js";
+import type { TallySections } from "../tally/tally.js";
+import type { Hit, HitKind, InputFormat, Role } from "../types.js";
+
+/** What every worker gets once: the scan's settings. */
+export interface ScanWorkerSetup {
+  patternSet: PatternSet;
+  ignore: string[];
+  fields: string[] | undefined;
+  roles: Role[];
+  flagKinds: HitKind[];
+  format: InputFormat | undefined;
+  textUnit: "line" | "file";
+  maxRecordBytes: number | undefined;
+  strict: boolean;
+}
+
+/** One task: a local file, whole or a byte range of it. */
+export interface ScanTask {
+  uri: string;
+  path: string;
+  size: number | undefined;
+  range: ByteRange | undefined;
+}
+
+/**
+ * A task's results with line numbers counted from its range's first line; the caller shifts them
+ * by the lines of the ranges before (`shiftLines`). Byte offsets are already the file's.
+ */
+export interface ScanTaskResult {
+  sections: TallySections;
+  hits: Hit[];
+  /** Lines in the range, blank ones too (0 for a whole file: nothing comes after it). */
+  lines: number;
+  failed: boolean;
+}

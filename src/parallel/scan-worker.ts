@@ -1,0 +1,67 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { InputError } from "../errors.js";
+import { parseFieldPath } from "../fields/field-path.js";
+import { createMatcher } from "../match/matcher.js";
+import { type RecordContext, scanInput } from "../scan-input.js";
+import { fileSource } from "../sources/file-source.js";
+import { Tally } from "../tally/tally.js";
+import type { Hit } from "../types.js";
+import type { ScanTask, ScanTaskResult, ScanWorkerSetup } from "./scan-task.js";
+import { shiftOffsets } from "./shift-lines.js";
+
+// A worker thread of `scan --workers N`: compiles the patterns once, then scans the tasks it is
+// sent one at a time with the same code as the main thread, and posts back each task's counts.
+const setup = workerData as ScanWorkerSetup;
+const matcher = createMatcher(setup.patternSet, { ignore: setup.ignore });
+const fields = setup.fields?.map(parseFieldPath);
+
+parentPort?.on("message", async ({ id, task }: { id: number; task: ScanTask }) => {
+  try {
+    parentPort?.postMessage({ id, result: await runTask(task) });
+  } catch (error) {
+    const source = error instanceof InputError ? error.source : undefined;
+    parentPort?.postMessage({
+      id,
+      error: {
+        name: (error as Error).name,
+        message: (error as Error).message,
+        ...(source ? { source } : {}),
+      },
+    });
+  }
+});
+
+async function runTask(task: ScanTask): Promise<ScanTaskResult> {
+  const hits: Hit[] = [];
+  const ctx: RecordContext = {
+    matcher,
+    fields,
+    roles: new Set(setup.roles),
+    flagKinds: new Set(setup.flagKinds),
+    onHit: (hit) => hits.push(hit),
+    tick: () => {},
+  };
+  const tally = new Tally();
+  let firstLine = 0;
+  let lines = 0;
+  const outcome = await scanInput(
+    fileSource(task.uri, task.path, task.size),
+    tally,
+    ctx,
+    setup,
+    Number.POSITIVE_INFINITY,
+    undefined,
+    {
+      ...(task.range ? { range: task.range } : {}),
+      onRangeStart: (offset) => {
+        firstLine = offset;
+      },
+      onRangeLines: (n) => {
+        lines = n;
+      },
+    },
+  );
+  const sections = tally.toSections();
+  shiftOffsets(sections, firstLine);
+  return { sections, hits, lines, failed: outcome.failed };
+}

@@ -1,0 +1,34 @@
+import { compressionOf } from "../decode/compression-of.js";
+import type { ByteRange } from "../records/byte-range.js";
+import type { Source } from "../sources/source.js";
+import type { InputFormat } from "../types.js";
+
+/**
+ * Bytes per task of a big file. Big enough that a task's fixed costs (a worker hop, opening the
+ * file, the partial line at each end) vanish; small enough that two cores share a 256 MB file
+ * evenly and a 1 TB file spreads over thousands of shards.
+ */
+export const DEFAULT_TASK_BYTES = 64 << 20;
+
+/**
+ * The byte ranges a source is read in, in file order, when it can be split: an uncompressed JSONL
+ * or line-based `.txt` file of known size that can be read from an offset (local files). Every line
+ * belongs to exactly one range (the one its first byte is in; see `linesInRange`). Anything else —
+ * compressed files, JSON arrays, Parquet, whole-file text, stdin, files up to `taskBytes` — is
+ * read whole: undefined.
+ */
+export function splitSource(
+  source: Source,
+  format: InputFormat,
+  textUnit: "line" | "file",
+  taskBytes: number = DEFAULT_TASK_BYTES,
+): ByteRange[] | undefined {
+  const size = source.size;
+  if (size === undefined || size <= taskBytes || source.openFrom === undefined) return undefined;
+  if (compressionOf(source.uri) !== "none") return undefined;
+  if (format !== "jsonl" && !(format === "txt" && textUnit === "line")) return undefined;
+  const ranges: ByteRange[] = [];
+  for (let start = 0; start < size; start += taskBytes)
+    ranges.push({ start, end: Math.min(size, start + taskBytes) });
+  return ranges;
+}

@@ -1,0 +1,161 @@
+import type { FileMetaData } from "hyparquet";
+import { compressionOf } from "./decode/compression-of.js";
+import type { EmitOptions, InputEmitter } from "./emit/emit-writer.js";
+import { InputError } from "./errors.js";
+import { extractSegments } from "./fields/extract-segments.js";
+import type { FieldPath } from "./fields/field-path.js";
+import { detectLanguage, documentText } from "./langid/detect-language.js";
+import type { Matcher } from "./match/matcher.js";
+import { formatOf } from "./records/format.js";
+import { type ReadRecordsOptions, readRecords } from "./records/read-records.js";
+import type { Source } from "./sources/source.js";
+import type { HitInText, Tally } from "./tally/tally.js";
+import type { Hit, HitKind, InputFormat, Role } from "./types.js";
+
+/** The scan options {@link scanInput} reads (the main thread's `ScanOptions`, a worker's setup). */
+export interface InputScanOptions {
+  format?: InputFormat | undefined;
+  textUnit?: "line" | "file" | undefined;
+  fields?: string[] | undefined;
+  maxRecordBytes?: number | undefined;
+  strict?: boolean | undefined;
+  emit?: EmitOptions | undefined;
+}
+
+/**
+ * Reads one input into `tally` (and `emit`), counting down `remaining` (`--limit`). An unreadable
+ * record is an error and reading goes on; an input that cannot be read to its end is failed, and
+ * the records before stand. With `strict`, either throws.
+ */
+export async function scanInput(
+  source: Source,
+  tally: Tally,
+  ctx: RecordContext,
+  options: InputScanOptions,
+  remaining: number,
+  emit: InputEmitter | undefined,
+  /** More for the reader: a task's byte range. */
+  read: Pick<ReadRecordsOptions, "range" | "onRangeStart" | "onRangeLines"> = {},
+): Promise<{ remaining: number; failed: boolean }> {
+  const input = tally.addInput(source.uri, options.format ?? "unknown", compressionOf(source.uri));
+  let format: InputFormat;
+  try {
+    format = formatOf(source.uri, options.format);
+    input.format = format;
+  } catch (error) {
+    if (options.strict || !(error instanceof InputError)) throw error;
+    tally.addError(input, { source: source.uri, message: error.message });
+    emit?.fail(error.message);
+    return { remaining, failed: true };
+  }
+  try {
+    const records = readRecords(source, {
+      ...read,
+      ...(emit
+        ? {
+            keepRaw: true,
+            // Over-size lines spill beside the outputs they are copied to, not into a RAM-backed /tmp.
+            spillDir: (options.emit as EmitOptions).dir,
+            onParquetMetadata: (metadata: FileMetaData) => emit.parquetMetadata(metadata),
+          }
+        : {}),
+      format,
+      textUnit: options.textUnit ?? "line",
+      fields: options.fields,
+      ...(options.maxRecordBytes ? { maxRecordBytes: options.maxRecordBytes } : {}),
+      onBytes: (n: number) => {
+        input.bytes += n;
+        ctx.tick();
+      },
+    });
+    for await (const item of records) {
+      let wait: Promise<void> | undefined;
+      if (item.type === "error") {
+        tally.addError(input, {
+          source: source.uri,
+          record: item.index,
+          message: item.message,
+          ...position(item),
+        });
+        wait = emit?.write(item, false);
+        if (options.strict) {
+          if (wait) await wait;
+          throw new InputError(`${describe(source.uri, item)}: ${item.message}`, source.uri);
+        }
+      } else {
+        const hits = scanRecord(ctx, tally, input, source.uri, item);
+        wait = emit?.write(item, hits.flagged, hits.found);
+      }
+      // One await per record only when the output asks for it: most records need none.
+      if (wait) await wait;
+      if (--remaining <= 0) break;
+      // A 1 MiB chunk (a Parquet row group: more) can hold seconds of records: look at the clock here too.
+      if ((input.records & 255) === 0) ctx.tick();
+    }
+  } catch (error) {
+    if (options.strict || !(error instanceof InputError)) throw error;
+    tally.addError(input, { source: source.uri, message: error.message });
+    emit?.fail(error.message);
+    return { remaining, failed: true };
+  }
+  return { remaining, failed: false };
+}
+
+/** What every record is scanned with. */
+export interface RecordContext {
+  matcher: Matcher;
+  fields: FieldPath[] | undefined;
+  roles: ReadonlySet<Role>;
+  flagKinds: ReadonlySet<HitKind>;
+  onHit: ((hit: Hit) => void) | undefined;
+  /** Lets the progress meter look at the clock (cheap; a no-op without `onProgress`). */
+  tick: () => void;
+}
+
+/** Matches one record's text and counts it; returns whether it is flagged and its findings. */
+function scanRecord(
+  ctx: RecordContext,
+  tally: Tally,
+  input: Parameters<Tally["addRecord"]>[0],
+  source: string,
+  item: { value: unknown; index: number; line?: number },
+): { flagged: boolean; found: Hit[] } {
+  const { segments } = extractSegments(item.value, ctx.fields ? { fields: ctx.fields } : {});
+  const hits: HitInText[] = [];
+  let flagged = false;
+  for (const segment of segments) {
+    if (!ctx.roles.has(segment.role)) continue;
+    for (const finding of ctx.matcher.match(segment.text, segment.role)) {
+      const hit: Hit = { source, record: item.index, field: segment.field, role: segment.role, ...finding };
+      if (item.line !== undefined) hit.line = item.line;
+      const flagging = ctx.flagKinds.has(finding.kind);
+      hits.push({ hit: orderHit(hit), text: segment.text, flagging });
+      if (flagging) flagged = true;
+    }
+  }
+  const found = hits.map(({ hit }) => hit);
+  if (ctx.onHit) for (const hit of found) ctx.onHit(hit);
+  const lang = detectLanguage(documentText(segments));
+  tally.addRecord(input, { lang, hits, flagged, hasText: segments.length > 0 });
+  return { flagged, found };
+}
+
+/** Hits JSONL keys in the order DESIGN §2 shows them. */
+function orderHit(hit: Hit): Hit {
+  const { source, record, line, field, role, family, kind, lang, match, start, end, pattern } = hit;
+  return line === undefined
+    ? { source, record, field, role, family, kind, lang, match, start, end, pattern }
+    : { source, record, line, field, role, family, kind, lang, match, start, end, pattern };
+}
+
+function position(item: { line?: number; byteOffset?: number }): { line?: number; byteOffset?: number } {
+  const out: { line?: number; byteOffset?: number } = {};
+  if (item.line !== undefined) out.line = item.line;
+  if (item.byteOffset !== undefined) out.byteOffset = item.byteOffset;
+  return out;
+}
+
+/** `data/a.jsonl line 12` / `data/a.json record 3` */
+function describe(source: string, item: { index: number; line?: number }): string {
+  return item.line !== undefined ? `${source} line ${item.line}` : `${source} record ${item.index}`;
+}
