@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { InputError, UsageError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { type CommandContext, createContext } from "./context.js";
+import { mergeCommand } from "./merge-command.js";
 import { patternsCommand } from "./patterns-command.js";
 import { scanCommand } from "./scan-command.js";
 
@@ -40,6 +41,7 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Cli
     .exitOverride();
   program.addCommand(scanCommand(ctx));
   program.addCommand(patternsCommand(ctx));
+  program.addCommand(mergeCommand(ctx));
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
     for (const sub of command.commands) {

@@ -1,0 +1,94 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { Command, Option } from "commander";
+import { formatMarkdown } from "../report/format-markdown.js";
+import { formatTable } from "../report/format-table.js";
+import { mergeReports, type NamedReport } from "../report/merge-reports.js";
+import { reportSchema } from "../report/report-schema.js";
+import type { CommandContext } from "./context.js";
+import { checkWritable, writeOutput } from "./output-files.js";
+
+const EXAMPLES = `
+Examples:
+  $ selfid merge shard-*.json --json report.json     the report of the whole dataset
+  $ selfid merge a.json b.json --format markdown >> "$GITHUB_STEP_SUMMARY"
+
+The reports must come from the same selfid version, pattern set and scan options, over disjoint
+parts of the data (shards, or inputs split by hand); the result is the report one run over all of
+it gives. Exit codes: 0 ok, 1 gate failed (--fail-above), 2 usage error or an unreadable report.`;
+
+interface MergeFlags {
+  json?: string;
+  markdown?: string;
+  format: "table" | "json" | "markdown";
+  failAbove?: string;
+  quiet?: boolean;
+}
+
+/** `selfid merge REPORT…`: combines the reports of shards into one. */
+export function mergeCommand(ctx: CommandContext): Command {
+  return new Command("merge")
+    .description("combine the JSON reports of shards (or runs over parts of a dataset) into one")
+    .argument("<reports...>", "selfid.report/1 JSON files (scan --json)")
+    .option("--json <file>", "write the merged JSON report")
+    .option("--markdown <file>", "write a Markdown summary")
+    .addOption(
+      new Option("--format <format>", "what to print on stdout")
+        .choices(["table", "json", "markdown"])
+        .default("table"),
+    )
+    .option("--fail-above <rate>", "exit 1 when flagged / scanned records exceeds RATE")
+    .option("-q, --quiet", "print nothing on stdout")
+    .addHelpText("after", EXAMPLES)
+    .action(async (paths: string[], flags: MergeFlags) => {
+      const failAbove = flags.failAbove === undefined ? undefined : Number(flags.failAbove);
+      if (failAbove !== undefined && !(failAbove >= 0 && failAbove <= 1)) {
+        ctx.usage(`--fail-above ${flags.failAbove}: expected a rate between 0 and 1`);
+      }
+      const jsonPath = flags.json ? resolve(ctx.cwd, flags.json) : undefined;
+      const markdownPath = flags.markdown ? resolve(ctx.cwd, flags.markdown) : undefined;
+      if (jsonPath) await checkWritable("--json", jsonPath);
+      if (markdownPath) await checkWritable("--markdown", markdownPath);
+      const reports: NamedReport[] = [];
+      for (const path of paths) reports.push({ name: path, report: await readReport(ctx, path) });
+      const report = mergeReports(reports);
+      if (jsonPath) await writeOutput("--json", jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+      if (markdownPath) await writeOutput("--markdown", markdownPath, formatMarkdown(report));
+      if (!flags.quiet) {
+        if (flags.format === "json") ctx.out(`${JSON.stringify(report, null, 2)}\n`);
+        else if (flags.format === "markdown") ctx.out(formatMarkdown(report));
+        else ctx.out(formatTable(report));
+      }
+      if (failAbove !== undefined && report.totals.rate > failAbove) {
+        ctx.err(
+          `selfid: gate failed: flagged rate ${report.totals.rate} is above --fail-above ${failAbove}\n`,
+        );
+        ctx.setExitCode(1);
+      }
+    });
+}
+
+async function readReport(ctx: CommandContext, path: string) {
+  let text: string;
+  try {
+    text = await readFile(resolve(ctx.cwd, path), "utf8");
+  } catch (error) {
+    return ctx.usage(
+      `merge: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return ctx.usage(`merge: ${path} is not JSON (${(error as Error).message})`);
+  }
+  const parsed = reportSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return ctx.usage(
+      `merge: ${path} is not a selfid.report/1 report (${issue ? `${issue.path.join(".") || "top level"}: ${issue.message}` : "invalid"})`,
+    );
+  }
+  return parsed.data;
+}
