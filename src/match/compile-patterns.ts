@@ -1,9 +1,11 @@
 import { UsageError } from "../errors.js";
 import type { HitKind, Role } from "../types.js";
 import { splitLeadingLookbehind } from "./leading-lookbehind.js";
+import { LiteralGate } from "./literal-gate.js";
 import type { PatternSet } from "./load-patterns.js";
 import { normalizeText } from "./normalize.js";
 import type { TermInput } from "./pattern-schema.js";
+import { type LiteralCache, requiredLiterals } from "./required-literals.js";
 import { type CompiledTerm, TermIndex, termKeys } from "./term-index.js";
 
 /** A sentence frame that cancels a match. */
@@ -26,6 +28,8 @@ export interface CompiledTemplate {
   roles: ReadonlySet<Role>;
   /** Text must contain this script for the template to be worth running. */
   gate: RegExp | null;
+  /** Every match of `regex` contains one of these; null when no such set could be derived. */
+  literals: readonly string[] | null;
   blockers: CompiledBlocker[];
   /** Role nouns of the template's language and common.yaml, to confirm ambiguous names. */
   nouns: RegExp;
@@ -38,7 +42,21 @@ export interface CompiledPatterns {
   terms: TermIndex;
   /** Languages with keywords: their name-less templates run only where a keyword occurs. */
   langsWithKeywords: ReadonlySet<string>;
+  /** Languages with name-less templates, which read the whole text. */
+  slotlessLangs: readonly string[];
   families: string[];
+  /** Finds the templates' required literals in a text; null when gating is off. */
+  literalGate: LiteralGate | null;
+}
+
+/** Options of {@link compilePatterns}. */
+export interface CompileOptions {
+  /**
+   * Skip templates none of whose required literals occur in the text. Off only to test that
+   * skipping changes no result.
+   * @default true
+   */
+  literalGating?: boolean;
 }
 
 /**
@@ -98,7 +116,7 @@ function gateFor(lang: string): RegExp | null {
  * Compiles a validated pattern set: fills template slots with the lexicon, expands macros, and
  * checks every regex. All problems are reported together, each with its file and path.
  */
-export function compilePatterns(set: PatternSet): CompiledPatterns {
+export function compilePatterns(set: PatternSet, options: CompileOptions = {}): CompiledPatterns {
   const problems: string[] = [];
   const terms: CompiledTerm[] = [];
   for (const family of set.families.values()) {
@@ -125,6 +143,7 @@ export function compilePatterns(set: PatternSet): CompiledPatterns {
   );
 
   const templates: CompiledTemplate[] = [];
+  const literalCache: LiteralCache = new Map();
   const keywords: Array<{ lang: string; keyword: string }> = [];
   const langsWithKeywords = new Set<string>();
   for (const lang of set.langs.values()) {
@@ -177,6 +196,7 @@ export function compilePatterns(set: PatternSet): CompiledPatterns {
         guard: guard ? new RegExp(guard, "uy") : null,
         roles: new Set(roles),
         gate,
+        literals: requiredLiterals(regex.source, literalCache),
         blockers,
         nouns,
       });
@@ -190,7 +210,9 @@ export function compilePatterns(set: PatternSet): CompiledPatterns {
     templates,
     terms: new TermIndex(terms, keywords),
     langsWithKeywords,
+    slotlessLangs: [...new Set(templates.filter((t) => !t.hasSlot).map((t) => t.lang))],
     families: [...set.families.keys()].sort(),
+    literalGate: options.literalGating === false ? null : new LiteralGate(templates.map((t) => t.literals)),
   };
 }
 

@@ -5,20 +5,31 @@
  * DFA table (most text is ASCII); other characters follow goto maps and failure links.
  */
 export class KeyAutomaton {
+  /**
+   * ASCII transitions, `width` per state. Columns are the ASCII characters that occur in keys
+   * (column 0 stands for all others, which lead back to the root): a 128-wide table of ten
+   * thousand states does not stay in cache.
+   */
   private readonly ascii: Int32Array;
+  private readonly columns: Uint8Array;
+  private readonly width: number;
   private readonly gotoMaps: Array<Map<number, number>>;
   private readonly fail: Int32Array;
-  /** Key ids that end in each state (own and inherited through failure links). */
-  private readonly outputs: Array<readonly number[]>;
+  /** Key ids that end in each state (own and inherited through failure links): `outputIds[outputStart[s]…outputStart[s+1]]`. */
+  private readonly outputStart: Int32Array;
+  private readonly outputIds: Int32Array;
   readonly keyLengths: readonly number[];
 
   constructor(keys: readonly string[]) {
     const gotoMaps: Array<Map<number, number>> = [new Map()];
     const own: number[][] = [[]];
+    const columns = new Uint8Array(128);
+    let width = 1;
     keys.forEach((key, id) => {
       let state = 0;
       for (let i = 0; i < key.length; i++) {
         const c = key.charCodeAt(i);
+        if (c < 128 && columns[c] === 0) columns[c] = width++;
         let next = gotoMaps[state]?.get(c);
         if (next === undefined) {
           next = gotoMaps.length;
@@ -50,46 +61,63 @@ export class KeyAutomaton {
     }
 
     // Full ASCII table in breadth-first order, so a state's failure row is complete before it.
-    const ascii = new Int32Array(gotoMaps.length * 128);
-    for (let c = 0; c < 128; c++) ascii[c] = gotoMaps[0]?.get(c) ?? 0;
+    const ascii = new Int32Array(gotoMaps.length * width);
+    const used: Array<[number, number]> = [];
+    columns.forEach((column, c) => {
+      if (column > 0) used.push([c, column]);
+    });
+    for (const [c, column] of used) ascii[column] = gotoMaps[0]?.get(c) ?? 0;
     for (const state of order) {
-      const f = fail[state] as number;
-      for (let c = 0; c < 128; c++) {
-        ascii[state * 128 + c] = gotoMaps[state]?.get(c) ?? (ascii[f * 128 + c] as number);
-      }
+      const row = state * width;
+      const failRow = (fail[state] as number) * width;
+      const goto = gotoMaps[state] as Map<number, number>;
+      for (const [c, column] of used)
+        ascii[row + column] = goto.get(c) ?? (ascii[failRow + column] as number);
     }
+    const outputStart = new Int32Array(gotoMaps.length + 1);
+    for (let state = 0; state < gotoMaps.length; state++) {
+      outputStart[state + 1] = (outputStart[state] as number) + (outputs[state]?.length ?? 0);
+    }
+    this.outputIds = Int32Array.from(outputs.flat());
+    this.outputStart = outputStart;
     this.ascii = ascii;
+    this.columns = columns;
+    this.width = width;
     this.gotoMaps = gotoMaps;
     this.fail = fail;
-    this.outputs = outputs;
     this.keyLengths = keys.map((k) => k.length);
   }
 
-  /** Calls `onKey(keyId, start)` for every occurrence of every key, in order of their end. */
-  scan(text: string, onKey: (keyId: number, start: number) => void): void {
+  /**
+   * Calls `onKey(keyId, start)` for every occurrence of every key in `text` (or in its
+   * [from, to) range, as if that were the whole text), in order of their end.
+   */
+  scan(text: string, onKey: (keyId: number, start: number) => void, from = 0, to = text.length): void {
+    const { outputStart, outputIds, keyLengths } = this;
     let state = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = from; i < to; i++) {
       state = this.step(state, text.charCodeAt(i));
-      const out = this.outputs[state] as readonly number[];
-      for (let k = 0; k < out.length; k++) {
-        const id = out[k] as number;
-        onKey(id, i + 1 - (this.keyLengths[id] as number));
+      const end = outputStart[state + 1] as number;
+      for (let k = outputStart[state] as number; k < end; k++) {
+        const id = outputIds[k] as number;
+        onKey(id, i + 1 - (keyLengths[id] as number));
       }
     }
   }
 
   /** True when any key occurs in the text. */
   test(text: string): boolean {
+    const { outputStart } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       state = this.step(state, text.charCodeAt(i));
-      if ((this.outputs[state] as readonly number[]).length > 0) return true;
+      if (outputStart[state + 1] !== outputStart[state]) return true;
     }
     return false;
   }
 
   private step(state: number, c: number): number {
-    if (c < 128) return this.ascii[state * 128 + c] as number;
+    if (c < 128) return this.ascii[state * this.width + (this.columns[c] as number)] as number;
     let s = state;
     for (;;) {
       const next = this.gotoMaps[s]?.get(c);

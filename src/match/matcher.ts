@@ -1,6 +1,11 @@
 import { UsageError } from "../errors.js";
 import type { Finding, HitKind, Role } from "../types.js";
-import { type CompiledPatterns, type CompiledTemplate, compilePatterns } from "./compile-patterns.js";
+import {
+  type CompiledPatterns,
+  type CompiledTemplate,
+  type CompileOptions,
+  compilePatterns,
+} from "./compile-patterns.js";
 import type { PatternSet } from "./load-patterns.js";
 import { type NormalizedText, normalizeText, originalSpan } from "./normalize.js";
 import { sentenceBounds } from "./sentence-bounds.js";
@@ -44,10 +49,16 @@ const NOT_CLAIMS: ReadonlySet<HitKind> = new Set(["disclaimer", "placeholder"]);
 
 /**
  * Compiles a pattern set into a matcher (DESIGN §4): templates × lexicon once, then per text a
- * prefilter, the templates whose script occurs in the text, name checks and blockers.
+ * prefilter, the templates one of whose required literals occurs (near a name, for templates with
+ * a slot) and whose script occurs in the text, name checks and blockers.
  */
-export function createMatcher(set: PatternSet, options: MatcherOptions = {}): Matcher {
-  const compiled = compilePatterns(set);
+export function createMatcher(
+  set: PatternSet,
+  options: MatcherOptions = {},
+  /** @internal For tests that compare the matcher with and without an optimisation. */
+  compileOptions: CompileOptions = {},
+): Matcher {
+  const compiled = compilePatterns(set, compileOptions);
   const ignore = new Set(options.ignore ?? []);
   for (const family of ignore) {
     if (!compiled.families.includes(family)) {
@@ -76,14 +87,25 @@ function matchText(
   rejected?: Explanation["rejected"],
 ): Finding[] {
   const norm = normalizeText(text);
-  if (!compiled.terms.mayMatch(norm.text)) return [];
-  const { occurrences, keywordLangs } = compiled.terms.find(norm.text);
+  const { occurrences, keywordLangs, mayMatch } = compiled.terms.find(norm.text);
+  if (!mayMatch) return [];
   const slotted = slotText(norm.text, occurrences);
   const windows = slotWindows(slotted.text, occurrences.length > 0 ? slotted.marks : []);
+  const slices = windows.map(([from, to]) => slotted.text.slice(from, to));
+  // Name-less templates read the whole text; when none of them can run, only windows are scanned.
+  const whole = compiled.slotlessLangs.some(
+    (lang) => !compiled.langsWithKeywords.has(lang) || keywordLangs.has(lang),
+  );
+  const literals = compiled.literalGate?.scan(slotted.text, windows, whole);
+  const allWindows = windows.map((_, i) => i);
   const findings: Finding[] = [];
+  const context: TextContext = { ignore, text, role, norm, slotted, occurrences, findings, rejected };
   // Many templates share a script gate: test each gate once per text.
   const gates = new Map<RegExp, boolean>();
-  for (const template of compiled.templates) {
+  const { templates } = compiled;
+  const candidates = literals ? literals.templates : templates.keys();
+  for (const t of candidates) {
+    const template = templates[t] as CompiledTemplate;
     if (!template.roles.has(role)) continue;
     if (template.gate) {
       let open = gates.get(template.gate);
@@ -93,47 +115,61 @@ function matchText(
       }
       if (!open) continue;
     }
-    if (
-      !template.hasSlot &&
-      compiled.langsWithKeywords.has(template.lang) &&
-      !keywordLangs.has(template.lang)
-    ) {
-      continue;
-    }
-    // Templates with a slot can only match around a term, so they read only the text there.
-    for (const [from, to] of template.hasSlot ? windows : [[0, slotted.text.length] as const]) {
-      const part = from === 0 && to === slotted.text.length ? slotted.text : slotted.text.slice(from, to);
-      const regex = template.regex;
-      regex.lastIndex = 0;
-      for (let m = regex.exec(part); m !== null; m = regex.exec(part)) {
-        const at = from + m.index;
-        if (template.guard) {
-          template.guard.lastIndex = at;
-          if (!template.guard.test(slotted.text)) {
-            // The split-off lookbehind failed here; the body may still match one position later.
-            regex.lastIndex = m.index + 1;
-            continue;
-          }
-        }
-        if (m[0].length === 0) regex.lastIndex++;
-        const verdict = judge(template, m, from, slotted, occurrences, norm, text, role);
-        if (typeof verdict === "string") {
-          const [a, b] = originalSpan(norm, ...slotted.span(at, at + m[0].length));
-          rejected?.push({ pattern: template.id, match: text.slice(a, b), start: a, reason: verdict });
-        } else if (verdict.family && ignore.has(verdict.family)) {
-          rejected?.push({
-            pattern: template.id,
-            match: verdict.match,
-            start: verdict.start,
-            reason: "--ignore",
-          });
-        } else {
-          findings.push(verdict);
-        }
+    if (template.hasSlot) {
+      // Templates with a slot can only match around a term, so they read only the text there.
+      for (const w of literals ? literals.windows(t) : allWindows) {
+        runTemplate(template, slices[w] as string, (windows[w] as readonly [number, number])[0], context);
       }
+    } else if (!compiled.langsWithKeywords.has(template.lang) || keywordLangs.has(template.lang)) {
+      runTemplate(template, slotted.text, 0, context);
     }
   }
   return findings;
+}
+
+/** One text being matched, and where its findings and rejections go. */
+interface TextContext {
+  ignore: ReadonlySet<string>;
+  text: string;
+  role: Role;
+  norm: NormalizedText;
+  slotted: SlottedText;
+  occurrences: readonly TermOccurrence[];
+  findings: Finding[];
+  rejected: Explanation["rejected"] | undefined;
+}
+
+/** Runs one template over `part` of the slotted text, which starts at `from`. */
+function runTemplate(template: CompiledTemplate, part: string, from: number, context: TextContext): void {
+  const { ignore, text, role, norm, slotted, occurrences, findings, rejected } = context;
+  const regex = template.regex;
+  regex.lastIndex = 0;
+  for (let m = regex.exec(part); m !== null; m = regex.exec(part)) {
+    const at = from + m.index;
+    if (template.guard) {
+      template.guard.lastIndex = at;
+      if (!template.guard.test(slotted.text)) {
+        // The split-off lookbehind failed here; the body may still match one position later.
+        regex.lastIndex = m.index + 1;
+        continue;
+      }
+    }
+    if (m[0].length === 0) regex.lastIndex++;
+    const verdict = judge(template, m, from, slotted, occurrences, norm, text, role);
+    if (typeof verdict === "string") {
+      const [a, b] = originalSpan(norm, ...slotted.span(at, at + m[0].length));
+      rejected?.push({ pattern: template.id, match: text.slice(a, b), start: a, reason: verdict });
+    } else if (verdict.family && ignore.has(verdict.family)) {
+      rejected?.push({
+        pattern: template.id,
+        match: verdict.match,
+        start: verdict.start,
+        reason: "--ignore",
+      });
+    } else {
+      findings.push(verdict);
+    }
+  }
 }
 
 /** Slotted text read before and after a slot mark by templates with a slot. */

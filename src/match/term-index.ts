@@ -74,20 +74,26 @@ export class TermIndex {
   mayMatch(text: string): boolean {
     if (this.automaton.test(text)) return true;
     return this.unkeyed.some(({ term, global }) => {
-      global.lastIndex = 0;
-      for (const m of text.matchAll(global)) if (confirmAt(term, text, m.index) >= 0) return true;
-      return false;
+      let found = false;
+      eachMatch(global, text, (index) => {
+        found = confirmAt(term, text, index) >= 0;
+        return found;
+      });
+      return found;
     });
   }
 
   /**
-   * Term occurrences, in text order, without overlaps; and the languages whose keywords occur
-   * (their name-less templates, disclaimers, are worth running).
+   * Term occurrences, in text order, without overlaps; the languages whose keywords occur
+   * (their name-less templates, disclaimers, are worth running); and whether {@link mayMatch}
+   * would say true, in the same pass.
    */
-  find(text: string): { occurrences: TermOccurrence[]; keywordLangs: Set<string> } {
+  find(text: string): { occurrences: TermOccurrence[]; keywordLangs: Set<string>; mayMatch: boolean } {
     const candidates: Array<{ start: number; end: number; term: CompiledTerm }> = [];
     const keywordLangs = new Set<string>();
+    let anyKey = false;
     this.automaton.scan(text, (keyId, start) => {
+      anyKey = true;
       const langs = this.keywordLangs.get(keyId);
       if (langs) for (const lang of langs) keywordLangs.add(lang);
       for (const term of this.termsByKey[keyId] ?? []) {
@@ -96,13 +102,14 @@ export class TermIndex {
       }
     });
     for (const { term, global } of this.unkeyed) {
-      global.lastIndex = 0;
-      for (const m of text.matchAll(global)) {
-        const end = confirmAt(term, text, m.index);
-        if (end >= 0) candidates.push({ start: m.index, end, term });
-      }
+      eachMatch(global, text, (index) => {
+        const end = confirmAt(term, text, index);
+        if (end >= 0) candidates.push({ start: index, end, term });
+        return false;
+      });
     }
-    if (candidates.length === 0) return { occurrences: [], keywordLangs };
+    const mayMatch = anyKey || candidates.length > 0;
+    if (candidates.length === 0) return { occurrences: [], keywordLangs, mayMatch };
     // Leftmost, then longest; on a tie the term that needs no confirmation ("DeepSeek" over "Deep Seek").
     candidates.sort(
       (a, b) => a.start - b.start || b.end - a.end || Number(a.term.ambiguous) - Number(b.term.ambiguous),
@@ -125,7 +132,24 @@ export class TermIndex {
       };
       found.push(current);
     }
-    return { occurrences: found, keywordLangs };
+    return { occurrences: found, keywordLangs, mayMatch };
+  }
+}
+
+/**
+ * Calls `visit` with where each match of a global regex starts, as `matchAll` would, until it
+ * returns true. `matchAll` clones the regex on every call, which costs more than a short text.
+ */
+function eachMatch(global: RegExp, text: string, visit: (index: number) => boolean): void {
+  global.lastIndex = 0;
+  for (let m = global.exec(text); m !== null; m = global.exec(text)) {
+    if (m[0].length === 0) {
+      // Step over an empty match by one code point, as a u-flag regex does.
+      const c = text.charCodeAt(m.index);
+      const pair = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(m.index + 1) & 0xfc00) === 0xdc00;
+      global.lastIndex = m.index + (pair ? 2 : 1);
+    }
+    if (visit(m.index)) return;
   }
 }
 
