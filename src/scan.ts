@@ -9,7 +9,7 @@ import { loadPatterns, type PatternSet } from "./match/load-patterns.js";
 import { createMatcher } from "./match/matcher.js";
 import { defaultWorkers, scanInParallel } from "./parallel/parallel-scan.js";
 import type { ScanWorkerSetup } from "./parallel/scan-task.js";
-import { DEFAULT_TASK_BYTES } from "./plan/split-source.js";
+import { DEFAULT_TASK_BYTES, splitSource } from "./plan/split-source.js";
 import { formatOf } from "./records/format.js";
 import type { Report } from "./report/report-schema.js";
 import { type RecordContext, scanInput } from "./scan-input.js";
@@ -101,7 +101,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   });
   const planned = options.emit ? planEmit(sources, options) : undefined;
   const patternSet = options.patternSet ?? loadPatterns({ paths: [...(options.patterns ?? [])] });
-  const matcher = createMatcher(patternSet, { ignore: options.ignore ?? [] });
+  const ignore = options.ignore ?? [];
+  checkFamilies(patternSet, ignore);
   const reportOptions: Report["options"] = {
     roles: [...roles],
     flagKinds: [...flagKinds],
@@ -134,7 +135,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     ? new ProgressMeter(sources, options.onProgress, options.progressEveryMs)
     : undefined;
   const tick = meter ? () => meter.tick() : () => {};
-  const context: RecordContext = { matcher, fields, roles, flagKinds, onHit, tick };
+  // Compiled on first use: when workers read every input, this thread never needs it (seconds).
+  let context: RecordContext | undefined;
+  const contextHere = (): RecordContext => {
+    context ??= { matcher: createMatcher(patternSet, { ignore }), fields, roles, flagKinds, onHit, tick };
+    return context;
+  };
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
   let failedInputs = 0;
   const workers = workerCount(options, sources, emitter !== undefined);
@@ -154,7 +160,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       workers,
       taskBytes: options.taskBytes ?? DEFAULT_TASK_BYTES,
       onHit,
-      scanHere: (source, part) => scanInput(source, part, context, options, remaining, undefined),
+      scanHere: (source, part) => scanInput(source, part, contextHere(), options, remaining, undefined),
       ...(meter
         ? {
             // A big file moves task by task (64 MiB), as workers hand its ranges back.
@@ -183,7 +189,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         const part = new Tally();
         meter?.begin(part.inputs, source.size);
         const emit = emitter?.begin(planned?.get(source) as PlannedInput);
-        const outcome = await scanInput(source, part, context, options, remaining, emit);
+        const outcome = await scanInput(source, part, contextHere(), options, remaining, emit);
         remaining = outcome.remaining;
         if (outcome.failed) failedInputs++;
         const sections = part.toSections();
@@ -205,8 +211,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     patternSet: {
       id: patternSet.id,
       hash: patternSet.hash,
-      templates: matcher.templateCount,
-      families: matcher.families.length,
+      templates: [...patternSet.langs.values()].reduce((n, lang) => n + lang.templates.length, 0),
+      families: patternSet.families.size,
     },
     options: reportOptions,
     complete: remaining > 0,
@@ -215,18 +221,47 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   return { report, failedInputs };
 }
 
+/** Refuses an `--ignore` family the pattern set does not know (before any input is read). */
+function checkFamilies(patternSet: PatternSet, ignore: readonly string[]): void {
+  for (const family of ignore) {
+    if (!patternSet.families.has(family)) {
+      throw new UsageError(
+        `--ignore ${family}: unknown family; known families: ${[...patternSet.families.keys()].sort().join(" ")}`,
+      );
+    }
+  }
+}
+
 /** Inputs below this many bytes in all are scanned in this thread by default: workers take a second to start. */
 const WORKERS_FROM_BYTES = 64 << 20;
 
-/** How many worker threads to use (1: none). */
+/**
+ * How many worker threads to use (1: none): `workers` if given; else one per core, but no more
+ * than there are tasks (a lone JSON array is one task), and none for less than 64 MiB of local
+ * input, where starting workers costs more than it saves.
+ */
 function workerCount(options: ScanOptions, sources: readonly Source[], emitting: boolean): number {
   if (emitting || options.limit !== undefined) return 1;
   if (options.workers !== undefined) return options.workers;
-  const bytes = sources.reduce(
-    (sum, source) => sum + (source.path !== undefined ? (source.size ?? 0) : 0),
-    0,
-  );
-  return bytes >= WORKERS_FROM_BYTES ? defaultWorkers() : 1;
+  let bytes = 0;
+  let tasks = 0;
+  for (const source of sources) {
+    if (source.path === undefined) continue;
+    bytes += source.size ?? 0;
+    let ranges: ReturnType<typeof splitSource>;
+    try {
+      ranges = splitSource(
+        source,
+        formatOf(source.uri, options.format),
+        options.textUnit ?? "line",
+        options.taskBytes,
+      );
+    } catch {
+      ranges = undefined;
+    }
+    tasks += ranges?.length ?? 1;
+  }
+  return bytes >= WORKERS_FROM_BYTES ? Math.max(1, Math.min(defaultWorkers(), tasks)) : 1;
 }
 
 /** Identifies a run's settings: `--resume` continues only a run with the same ones. */
