@@ -131,19 +131,28 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         : options.onHit;
 
   const tally = new Tally();
+  const workers = workerCount(options, sources, emitter !== undefined);
+  // With workers, this thread compiles the patterns only if it reads an input itself (stdin, Hub):
+  // that takes seconds. Without, it compiles them now, before the progress clock starts.
+  const matcherHere = workers > 1 ? undefined : createMatcher(patternSet, { ignore });
   const meter = options.onProgress
     ? new ProgressMeter(sources, options.onProgress, options.progressEveryMs)
     : undefined;
   const tick = meter ? () => meter.tick() : () => {};
-  // Compiled on first use: when workers read every input, this thread never needs it (seconds).
   let context: RecordContext | undefined;
   const contextHere = (): RecordContext => {
-    context ??= { matcher: createMatcher(patternSet, { ignore }), fields, roles, flagKinds, onHit, tick };
+    context ??= {
+      matcher: matcherHere ?? createMatcher(patternSet, { ignore }),
+      fields,
+      roles,
+      flagKinds,
+      onHit,
+      tick,
+    };
     return context;
   };
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
   let failedInputs = 0;
-  const workers = workerCount(options, sources, emitter !== undefined);
   if (workers > 1) {
     const setup: ScanWorkerSetup = {
       patternSet,

@@ -1,12 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
-import { formatMarkdown } from "../report/format-markdown.js";
-import { formatTable } from "../report/format-table.js";
 import { mergeReports, type NamedReport } from "../report/merge-reports.js";
 import { reportSchema } from "../report/report-schema.js";
 import type { CommandContext } from "./context.js";
-import { checkWritable, writeOutput } from "./output-files.js";
+import { checkWritable } from "./output-files.js";
+import { applyGate, emitReport } from "./report-output.js";
 
 const EXAMPLES = `
 Examples:
@@ -52,19 +51,8 @@ export function mergeCommand(ctx: CommandContext): Command {
       const reports: NamedReport[] = [];
       for (const path of paths) reports.push({ name: path, report: await readReport(ctx, path) });
       const report = mergeReports(reports);
-      if (jsonPath) await writeOutput("--json", jsonPath, `${JSON.stringify(report, null, 2)}\n`);
-      if (markdownPath) await writeOutput("--markdown", markdownPath, formatMarkdown(report));
-      if (!flags.quiet) {
-        if (flags.format === "json") ctx.out(`${JSON.stringify(report, null, 2)}\n`);
-        else if (flags.format === "markdown") ctx.out(formatMarkdown(report));
-        else ctx.out(formatTable(report));
-      }
-      if (failAbove !== undefined && report.totals.rate > failAbove) {
-        ctx.err(
-          `selfid: gate failed: flagged rate ${report.totals.rate} is above --fail-above ${failAbove}\n`,
-        );
-        ctx.setExitCode(1);
-      }
+      await emitReport(ctx, report, { jsonPath, markdownPath, format: flags.format, quiet: flags.quiet });
+      applyGate(ctx, report, failAbove);
     });
 }
 

@@ -1,16 +1,15 @@
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import type { EmitOptions } from "../emit/emit-writer.js";
-import { formatMarkdown } from "../report/format-markdown.js";
-import { formatTable } from "../report/format-table.js";
 import type { ScanOptions } from "../scan.js";
 import type { HubOptions } from "../sources/hub-client.js";
 import { isHubUri } from "../sources/hub-uri.js";
 import { HIT_KINDS, type HitKind, type InputFormat } from "../types.js";
 import type { CommandContext } from "./context.js";
 import { collect, parseByteSize } from "./option-parsers.js";
-import { checkWritable, closeOutput, openOutput, writeOutput } from "./output-files.js";
+import { checkWritable, closeOutput, openOutput } from "./output-files.js";
 import { progressFromFlags } from "./progress.js";
+import { applyGate, emitReport } from "./report-output.js";
 
 interface ScanFlags {
   field: string[];
@@ -222,25 +221,14 @@ export function scanCommand(ctx: CommandContext): Command {
         if (hitsOut) await closeOutput(hitsOut);
       }
       const { report } = result;
-      if (jsonPath) await writeOutput("--json", jsonPath, `${JSON.stringify(report, null, 2)}\n`);
-      if (markdownPath) await writeOutput("--markdown", markdownPath, formatMarkdown(report));
-      if (!flags.quiet) {
-        if (flags.format === "json") ctx.out(`${JSON.stringify(report, null, 2)}\n`);
-        else if (flags.format === "markdown") ctx.out(formatMarkdown(report));
-        else ctx.out(formatTable(report));
-      }
+      await emitReport(ctx, report, { jsonPath, markdownPath, format: flags.format, quiet: flags.quiet });
       if (result.failedInputs > 0) {
         ctx.err(
           `selfid: ${result.failedInputs} input(s) could not be read to the end; see the errors above\n`,
         );
         ctx.setExitCode(2);
       }
-      if (failAbove !== undefined && report.totals.rate > failAbove) {
-        ctx.err(
-          `selfid: gate failed: flagged rate ${report.totals.rate} is above --fail-above ${failAbove}\n`,
-        );
-        ctx.setExitCode(1);
-      }
+      applyGate(ctx, report, failAbove);
     });
 }
 
