@@ -6,7 +6,7 @@ import { UsageError } from "./errors.js";
 import { parseFieldPath } from "./fields/field-path.js";
 import { DEFAULT_FLAG_ROLES } from "./fields/roles.js";
 import { loadPatterns, type PatternSet } from "./match/load-patterns.js";
-import { createMatcher } from "./match/matcher.js";
+import { checkIgnoredFamilies, createMatcher } from "./match/matcher.js";
 import { defaultWorkers, scanInParallel } from "./parallel/parallel-scan.js";
 import type { ScanWorkerSetup } from "./parallel/scan-task.js";
 import { DEFAULT_TASK_BYTES, splitSource } from "./plan/split-source.js";
@@ -102,7 +102,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const planned = options.emit ? planEmit(sources, options) : undefined;
   const patternSet = options.patternSet ?? loadPatterns({ paths: [...(options.patterns ?? [])] });
   const ignore = options.ignore ?? [];
-  checkFamilies(patternSet, ignore);
+  checkIgnoredFamilies(patternSet, ignore);
   const reportOptions: Report["options"] = {
     roles: [...roles],
     flagKinds: [...flagKinds],
@@ -230,17 +230,6 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   return { report, failedInputs };
 }
 
-/** Refuses an `--ignore` family the pattern set does not know (before any input is read). */
-function checkFamilies(patternSet: PatternSet, ignore: readonly string[]): void {
-  for (const family of ignore) {
-    if (!patternSet.families.has(family)) {
-      throw new UsageError(
-        `--ignore ${family}: unknown family; known families: ${[...patternSet.families.keys()].sort().join(" ")}`,
-      );
-    }
-  }
-}
-
 /** Inputs below this many bytes in all are scanned in this thread by default: workers take a second to start. */
 const WORKERS_FROM_BYTES = 64 << 20;
 
@@ -257,18 +246,7 @@ function workerCount(options: ScanOptions, sources: readonly Source[], emitting:
   for (const source of sources) {
     if (source.path === undefined) continue;
     bytes += source.size ?? 0;
-    let ranges: ReturnType<typeof splitSource>;
-    try {
-      ranges = splitSource(
-        source,
-        formatOf(source.uri, options.format),
-        options.textUnit ?? "line",
-        options.taskBytes,
-      );
-    } catch {
-      ranges = undefined;
-    }
-    tasks += ranges?.length ?? 1;
+    tasks += splitSource(source, options.format, options.textUnit ?? "line", options.taskBytes)?.length ?? 1;
   }
   return bytes >= WORKERS_FROM_BYTES ? Math.max(1, Math.min(defaultWorkers(), tasks)) : 1;
 }

@@ -1,4 +1,5 @@
 import type { Hit } from "../types.js";
+import { isJsonSpace } from "./compact-json.js";
 
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACE = 0x7b;
@@ -17,16 +18,10 @@ export interface Annotation {
  */
 export function annotateJson(raw: Uint8Array, hits: readonly Hit[]): Uint8Array {
   let end = raw.length - 1;
-  while (end >= 0 && (raw[end] === 0x20 || raw[end] === 0x09 || raw[end] === 0x0d || raw[end] === 0x0a))
-    end--;
+  while (end >= 0 && isJsonSpace(raw[end] as number)) end--;
   if (end < 0 || raw[end] !== CLOSE_BRACE) return raw;
   let before = end - 1;
-  while (
-    before >= 0 &&
-    (raw[before] === 0x20 || raw[before] === 0x09 || raw[before] === 0x0d || raw[before] === 0x0a)
-  ) {
-    before--;
-  }
+  while (before >= 0 && isJsonSpace(raw[before] as number)) before--;
   const empty = raw[before] === OPEN_BRACE;
   const annotation: Annotation = {
     flagged: true,

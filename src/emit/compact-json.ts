@@ -2,7 +2,7 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
 /** Space, tab, `\n` and `\r`: JSON's insignificant whitespace. */
-function isJsonSpace(byte: number): boolean {
+export function isJsonSpace(byte: number): boolean {
   return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 }
 
@@ -14,7 +14,9 @@ function isJsonSpace(byte: number): boolean {
 export function compactJson(json: Uint8Array): Uint8Array {
   let inString = false;
   let escaped = false;
-  let firstSpace = -1;
+  // Allocated at the first space to drop; until then the input is kept as it is.
+  let out: Buffer | undefined;
+  let n = 0;
   for (let i = 0; i < json.length; i++) {
     const byte = json[i] as number;
     if (inString) {
@@ -24,26 +26,14 @@ export function compactJson(json: Uint8Array): Uint8Array {
     } else if (byte === QUOTE) {
       inString = true;
     } else if (isJsonSpace(byte)) {
-      firstSpace = i;
-      break;
-    }
-  }
-  if (firstSpace === -1) return json;
-  const out = Buffer.allocUnsafe(json.length);
-  out.set(json.subarray(0, firstSpace));
-  let n = firstSpace;
-  for (let i = firstSpace; i < json.length; i++) {
-    const byte = json[i] as number;
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (byte === BACKSLASH) escaped = true;
-      else if (byte === QUOTE) inString = false;
-    } else if (byte === QUOTE) {
-      inString = true;
-    } else if (isJsonSpace(byte)) {
+      if (out === undefined) {
+        out = Buffer.allocUnsafe(json.length);
+        out.set(json.subarray(0, i));
+        n = i;
+      }
       continue;
     }
-    out[n++] = byte;
+    if (out !== undefined) out[n++] = byte;
   }
-  return out.subarray(0, n);
+  return out === undefined ? json : out.subarray(0, n);
 }

@@ -105,7 +105,7 @@ export class OutputFile {
       return undefined;
     }
     const ready = this.#flush();
-    if (bytes.length >= BATCH_BYTES) return this.#push(bytes) && ready ? undefined : this.#drained();
+    if (bytes.length >= BATCH_BYTES) return this.#head.write(bytes) && ready ? undefined : this.#drained();
     this.#batch.set(bytes, 0);
     this.#batched = bytes.length;
     return ready ? undefined : this.#drained();
@@ -118,11 +118,7 @@ export class OutputFile {
     // The stream keeps the buffer it was given: start a new one rather than overwrite it.
     this.#batch = Buffer.allocUnsafe(BATCH_BYTES);
     this.#batched = 0;
-    return this.#push(full);
-  }
-
-  #push(bytes: Uint8Array): boolean {
-    return this.#head.write(bytes);
+    return this.#head.write(full);
   }
 
   /** One promise per wait, however many writes ask: a listener per write would pile up. */

@@ -58,15 +58,9 @@ export function createMatcher(
   /** @internal For tests that compare the matcher with and without an optimisation. */
   compileOptions: CompileOptions = {},
 ): Matcher {
+  checkIgnoredFamilies(set, options.ignore ?? []);
   const compiled = compilePatterns(set, compileOptions);
   const ignore = new Set(options.ignore ?? []);
-  for (const family of ignore) {
-    if (!compiled.families.includes(family)) {
-      throw new UsageError(
-        `--ignore ${family}: unknown family; known families: ${compiled.families.join(" ")}`,
-      );
-    }
-  }
   return {
     families: compiled.families,
     templateCount: compiled.templates.length,
@@ -77,6 +71,20 @@ export function createMatcher(
       return { findings: matchText(compiled, ignore, text, role, rejected), rejected };
     },
   };
+}
+
+/**
+ * Refuses (a {@link UsageError}) an `--ignore` family the pattern set does not know. Cheap: the
+ * scan calls it before any input is read, even when worker threads do the compiling.
+ */
+export function checkIgnoredFamilies(set: PatternSet, ignore: readonly string[]): void {
+  for (const family of ignore) {
+    if (!set.families.has(family)) {
+      throw new UsageError(
+        `--ignore ${family}: unknown family; known families: ${[...set.families.keys()].sort().join(" ")}`,
+      );
+    }
+  }
 }
 
 function matchText(

@@ -1,7 +1,6 @@
 import { availableParallelism } from "node:os";
 import { InputError } from "../errors.js";
 import { splitSource } from "../plan/split-source.js";
-import { formatOf } from "../records/format.js";
 import type { Source } from "../sources/source.js";
 import { Tally } from "../tally/tally.js";
 import type { Hit } from "../types.js";
@@ -102,12 +101,6 @@ export async function scanInParallel(
 function tasksOf(source: Source, setup: ScanWorkerSetup, taskBytes: number): ScanTask[] | undefined {
   if (source.path === undefined) return undefined;
   const base = { uri: source.uri, path: source.path, size: source.size };
-  let ranges: ReturnType<typeof splitSource>;
-  try {
-    ranges = splitSource(source, formatOf(source.uri, setup.format), setup.textUnit, taskBytes);
-  } catch {
-    // An unknown format: the worker reports it as the failed input it is.
-    ranges = undefined;
-  }
+  const ranges = splitSource(source, setup.format, setup.textUnit, taskBytes);
   return ranges === undefined ? [{ ...base, range: undefined }] : ranges.map((range) => ({ ...base, range }));
 }

@@ -1,5 +1,6 @@
 import { compressionOf } from "../decode/compression-of.js";
 import type { ByteRange } from "../records/byte-range.js";
+import { formatOf } from "../records/format.js";
 import type { Source } from "../sources/source.js";
 import type { InputFormat } from "../types.js";
 
@@ -15,17 +16,24 @@ export const DEFAULT_TASK_BYTES = 64 << 20;
  * or line-based `.txt` file of known size that can be read from an offset (local files). Every line
  * belongs to exactly one range (the one its first byte is in; see `linesInRange`). Anything else —
  * compressed files, JSON arrays, Parquet, whole-file text, stdin, files up to `taskBytes` — is
- * read whole: undefined.
+ * read whole: undefined. So is a file of unknown format: reading it whole is what reports it.
+ * @param formatOverride the scan's `--input-format`, if any
  */
 export function splitSource(
   source: Source,
-  format: InputFormat,
+  formatOverride: InputFormat | undefined,
   textUnit: "line" | "file",
   taskBytes: number = DEFAULT_TASK_BYTES,
 ): ByteRange[] | undefined {
   const size = source.size;
   if (size === undefined || size <= taskBytes || source.openFrom === undefined) return undefined;
   if (compressionOf(source.uri) !== "none") return undefined;
+  let format: InputFormat;
+  try {
+    format = formatOf(source.uri, formatOverride);
+  } catch {
+    return undefined;
+  }
   if (format !== "jsonl" && !(format === "txt" && textUnit === "line")) return undefined;
   const ranges: ByteRange[] = [];
   for (let start = 0; start < size; start += taskBytes)

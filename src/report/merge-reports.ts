@@ -24,19 +24,10 @@ export function mergeReports(reports: readonly NamedReport[]): Report {
   const bySource = new Map<string, Report["inputs"][number]>();
   for (const { report } of reports) {
     const { inputs, ...sections } = report;
-    // Inputs seen before are summed into their entry; new ones are added in order.
-    for (const input of inputs) {
-      const known = bySource.get(input.source);
-      const single = { ...sections, inputs: [input] };
-      if (known) tally.absorb(single, known);
-      else {
-        tally.absorb(single);
-        bySource.set(input.source, tally.inputs.at(-1) as Report["inputs"][number]);
-      }
-      // Everything but the inputs is taken once per report, with its first input.
-      Object.assign(sections, EMPTY_SECTIONS);
-    }
-    if (inputs.length === 0) tally.absorb({ ...sections, inputs: [] });
+    tally.absorb({ ...sections, inputs: [] });
+    // An input seen before (another byte range of the file) is summed into its first entry.
+    for (const input of inputs)
+      bySource.set(input.source, tally.absorbInput(input, bySource.get(input.source)));
   }
   return {
     schema: first.report.schema,
@@ -47,25 +38,6 @@ export function mergeReports(reports: readonly NamedReport[]): Report {
     ...tally.toSections(),
   };
 }
-
-const EMPTY_SECTIONS = {
-  totals: {
-    records: 0,
-    scanned: 0,
-    flagged: 0,
-    errors: 0,
-    noText: 0,
-    hits: 0,
-    rate: 0,
-    hitsByKind: {} as Report["totals"]["hitsByKind"],
-  },
-  languages: {},
-  families: {},
-  flaggedByFamily: {},
-  roles: {},
-  examples: [],
-  errors: [],
-} satisfies Omit<Report, "schema" | "tool" | "patternSet" | "options" | "complete" | "inputs">;
 
 function checkComparable(a: NamedReport, b: NamedReport): void {
   const differ = (what: string, x: unknown, y: unknown): void => {

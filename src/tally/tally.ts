@@ -118,10 +118,7 @@ export class Tally {
    *   one input (byte ranges of a big file); by default their inputs are added as inputs
    */
   absorb(sections: TallySections, into?: InputSummary): void {
-    for (const input of sections.inputs) {
-      if (into) addInputCounts(into, input);
-      else this.inputs.push({ ...input });
-    }
+    for (const input of sections.inputs) this.absorbInput(input, into);
     this.noText += sections.totals.noText;
     for (const [kind, n] of Object.entries(sections.totals.hitsByKind) as [HitKind, number][]) {
       this.hitsByKind.set(kind, (this.hitsByKind.get(kind) ?? 0) + n);
@@ -147,6 +144,26 @@ export class Tally {
     for (const example of sections.examples) this.offer({ ...example });
     for (const entry of sections.errors)
       insertBounded(this.errors, { ...entry }, MAX_ERROR_ENTRIES, compareErrors);
+  }
+
+  /**
+   * Adds one input's counts: to `into` (another part of the same input), or as a new input.
+   * @returns the summary the counts went to
+   */
+  absorbInput(input: InputSummary, into?: InputSummary): InputSummary {
+    if (into === undefined) {
+      const copy = { ...input };
+      this.inputs.push(copy);
+      return copy;
+    }
+    into.bytes += input.bytes;
+    into.records += input.records;
+    into.scanned += input.scanned;
+    into.flagged += input.flagged;
+    into.errors += input.errors;
+    into.hits += input.hits;
+    into.failed ||= input.failed;
+    return into;
   }
 
   private offerExample(hit: Hit, text: string): void {
@@ -244,16 +261,6 @@ function insertBounded<T>(items: T[], item: T, max: number, compare: (a: T, b: T
   while (i > 0 && compare(item, items[i - 1] as T) < 0) i--;
   items.splice(i, 0, item);
   if (items.length > max) items.pop();
-}
-
-function addInputCounts(into: InputSummary, part: InputSummary): void {
-  into.bytes += part.bytes;
-  into.records += part.records;
-  into.scanned += part.scanned;
-  into.flagged += part.flagged;
-  into.errors += part.errors;
-  into.hits += part.hits;
-  into.failed ||= part.failed;
 }
 
 function addCounts(into: Map<string, number>, counts: Record<string, number>): void {

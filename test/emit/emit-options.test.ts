@@ -11,6 +11,7 @@ import { shardName } from "../../src/emit/sharded-output.js";
 import { loadPatterns } from "../../src/match/load-patterns.js";
 import { type ScanOptions, scan } from "../../src/scan.js";
 import type { Hit } from "../../src/types.js";
+import { prng } from "../helpers/prng.js";
 
 const patternSet = loadPatterns();
 const tmp = mkdtempSync(join(tmpdir(), "selfid-emit-options-"));
@@ -21,14 +22,6 @@ const FLAGGED = [
   "我是通义千问，由阿里云开发的AI助手。",
 ];
 const CLEAN = ["2 + 2 = 4.", "Grüße aus Köln ✓ 🍎", 'A "quoted" word,\nand a new line.'];
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 /** A JSON array text with pretty and compact elements, and non-object (error) elements; also its elements' texts. */
 function jsonArray(seed: number, n: number): { text: string; elements: string[]; errors: string[] } {

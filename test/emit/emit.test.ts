@@ -11,6 +11,7 @@ import { EmitWriter, type Manifest } from "../../src/emit/emit-writer.js";
 import { scan } from "../../src/scan.js";
 import { Tally } from "../../src/tally/tally.js";
 import { DEFAULT_FLAG_KINDS, type Hit } from "../../src/types.js";
+import { prng } from "../helpers/prng.js";
 
 const zstd = createRequire(import.meta.url)("zstd-napi") as {
   compress(data: Uint8Array): Buffer;
@@ -50,15 +51,6 @@ function shaped(shape: (typeof SHAPES)[number], text: string, id: number): objec
     case "alpaca":
       return { instruction: "Introduce yourself.", input: "", output: text, id };
   }
-}
-
-/** A seeded generator, so a failing corpus can be reproduced. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 function corpus(seed: number, lines: number): Buffer {

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadPatterns } from "../../src/match/load-patterns.js";
 import { scan } from "../../src/scan.js";
 import type { Hit } from "../../src/types.js";
+import { prng } from "../helpers/prng.js";
 
 const patternSet = loadPatterns();
 const tmp = mkdtempSync(join(tmpdir(), "selfid-workers-"));
@@ -20,14 +21,6 @@ const TEXTS = [
   "2 + 2 = 4, and the square root of 16 is 4 as well.",
   "As an AI language model, I cannot browse the internet.",
 ];
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 /** JSONL with records of every shape, blank, malformed and over-size lines, CRLF and a BOM. */
 function corpus(seed: number, records: number): string {

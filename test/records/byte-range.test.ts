@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { linesInRange } from "../../src/records/byte-range.js";
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { prng } from "../helpers/prng.js";
 
 async function cut(
   file: Buffer,

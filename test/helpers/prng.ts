@@ -1,0 +1,8 @@
+/** A seeded generator of numbers in [0, 1), so a failing generated corpus can be reproduced. */
+export function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
