@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Role, Segment } from "../types.js";
+import { isPlainEnglish } from "./english-words.js";
 import { scriptLanguage } from "./script-language.js";
 
 /**
@@ -36,7 +37,8 @@ function loadEld(): Eld {
 /**
  * The ISO 639-1 language of `text` (`zh` for both Chinese scripts), or `und` when it has no
  * letters or the detector cannot tell. Only the first `maxChars` UTF-16 units are looked at: a
- * Unicode-script fast path decides most non-Latin text, and the eld/small n-gram model the rest,
+ * Unicode-script fast path decides most non-Latin text, a function-word count most plain English,
+ * and the eld/small n-gram model the rest,
  * with its `ms` reported as `id` (eld has no Indonesian, and most such text in training data is).
  * Code spans and fences are left out of what the n-gram model reads.
  *
@@ -48,7 +50,9 @@ export function detectLanguage(text: string, maxChars: number = LANGUAGE_PREFIX_
   if (!LETTER.test(prefix)) return UNDETERMINED;
   const byScript = scriptLanguage(prefix, maxChars);
   if (byScript !== undefined) return byScript;
-  const language = loadEld().detect(withoutCode(prefix)).language;
+  const prose = withoutCode(prefix);
+  if (isPlainEnglish(prose)) return "en";
+  const language = loadEld().detect(prose).language;
   if (language === "") return UNDETERMINED;
   return language === "ms" ? "id" : language;
 }

@@ -7,7 +7,7 @@ import {
   compilePatterns,
 } from "./compile-patterns.js";
 import type { PatternSet } from "./load-patterns.js";
-import { type NormalizedText, normalizeText, originalSpan } from "./normalize.js";
+import { asciiNormalForm, type NormalizedText, normalizeText, originalSpan } from "./normalize.js";
 import { sentenceBounds } from "./sentence-bounds.js";
 import { type SlottedText, slotText } from "./slot-text.js";
 import type { CompiledTerm, TermOccurrence } from "./term-index.js";
@@ -94,6 +94,10 @@ function matchText(
   role: Role,
   rejected?: Explanation["rejected"],
 ): Finding[] {
+  // Most text is plain ASCII and names no model: its normal form needs no offset map, and the
+  // automaton's early-exit test settles it before the full normalisation and term search.
+  const ascii = asciiNormalForm(text);
+  if (ascii !== undefined && !compiled.terms.mayMatch(ascii)) return [];
   const norm = normalizeText(text);
   const { occurrences, keywordLangs, mayMatch } = compiled.terms.find(norm.text);
   if (!mayMatch) return [];

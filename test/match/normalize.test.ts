@@ -81,3 +81,21 @@ describe("normalizeText fast paths", () => {
     }
   });
 });
+
+describe("asciiNormalForm", () => {
+  it("is normalizeText's text for ASCII, stars and capitals included, and undefined otherwise", async () => {
+    const { asciiNormalForm } = await import("../../src/match/normalize.js");
+    const { prng } = await import("../helpers/prng.js");
+    const random = prng(7);
+    const alphabet = "aZ *Q-w.E\n\t\"'\\/0_*";
+    for (let n = 0; n < 500; n++) {
+      let text = "";
+      const length = Math.floor(random() * 40);
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      expect(asciiNormalForm(text)).toBe(normalizeText(text).text);
+    }
+    expect(asciiNormalForm("I'm **ChatGPT**")).toBe("i'm chatgpt");
+    expect(asciiNormalForm("I’m ChatGPT")).toBeUndefined();
+    expect(asciiNormalForm("我是通义千问")).toBeUndefined();
+  });
+});
