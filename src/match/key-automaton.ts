@@ -12,6 +12,8 @@ export class KeyAutomaton {
    */
   private readonly ascii: Int32Array;
   private readonly columns: Uint8Array;
+  /** `columns` as normalisation sees ASCII: capitals read as small letters, `*` (dropped) as {@link SKIP}. */
+  private readonly foldedColumns: Uint8Array;
   private readonly width: number;
   private readonly gotoMaps: Array<Map<number, number>>;
   private readonly fail: Int32Array;
@@ -82,6 +84,9 @@ export class KeyAutomaton {
     this.outputStart = outputStart;
     this.ascii = ascii;
     this.columns = columns;
+    this.foldedColumns = columns.map((column, c) =>
+      c === 0x2a ? SKIP : c >= 0x41 && c <= 0x5a ? (columns[c + 0x20] as number) : column,
+    );
     this.width = width;
     this.gotoMaps = gotoMaps;
     this.fail = fail;
@@ -116,6 +121,26 @@ export class KeyAutomaton {
     return false;
   }
 
+  /**
+   * {@link test} of the normalized form of plain-ASCII text (lower-cased, `*` dropped) without
+   * building it: nothing to allocate for the common text that names no model. Undefined when the
+   * text has a character beyond ASCII before any key is found (normalisation can change those).
+   * Keys are normalized text themselves, so they hold no capitals and no `*`.
+   */
+  testAscii(text: string): boolean | undefined {
+    const { ascii, width, foldedColumns, outputStart } = this;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) return undefined;
+      const column = foldedColumns[c] as number;
+      if (column === SKIP) continue;
+      state = ascii[state * width + column] as number;
+      if (outputStart[state + 1] !== outputStart[state]) return true;
+    }
+    return false;
+  }
+
   private step(state: number, c: number): number {
     if (c < 128) return this.ascii[state * this.width + (this.columns[c] as number)] as number;
     let s = state;
@@ -127,3 +152,6 @@ export class KeyAutomaton {
     }
   }
 }
+
+/** A folded column that leaves the state as it is (a character normalisation drops). */
+const SKIP = 255;

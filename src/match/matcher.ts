@@ -94,10 +94,14 @@ function matchText(
   role: Role,
   rejected?: Explanation["rejected"],
 ): Finding[] {
-  // Most text is plain ASCII and names no model: its normal form needs no offset map, and the
-  // automaton's early-exit test settles it before the full normalisation and term search.
-  const ascii = asciiNormalForm(text);
-  if (ascii !== undefined && !compiled.terms.mayMatch(ascii)) return [];
+  // Most text is plain ASCII and names no model: the automaton's early-exit test on the text as it
+  // is settles it, then on its normal form without offset maps (`*`), before the full normalisation.
+  const plain = compiled.terms.mayMatchAscii(text);
+  if (plain === false) return [];
+  if (plain === undefined) {
+    const ascii = asciiNormalForm(text);
+    if (ascii !== undefined && !compiled.terms.mayMatch(ascii)) return [];
+  }
   const norm = normalizeText(text);
   const { occurrences, keywordLangs, mayMatch } = compiled.terms.find(norm.text);
   if (!mayMatch) return [];

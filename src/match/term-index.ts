@@ -37,7 +37,7 @@ export class TermIndex {
   private readonly automaton: KeyAutomaton;
   private readonly termsByKey: CompiledTerm[][];
   /** Terms with no usable literal start: found by their core regex, confirmed by the sticky one. */
-  private readonly unkeyed: Array<{ term: CompiledTerm; global: RegExp }>;
+  private readonly unkeyed: Array<{ term: CompiledTerm; global: RegExp; anyCase: RegExp | undefined }>;
 
   /** Key id → languages whose keyword it is. */
   private readonly keywordLangs = new Map<number, string[]>();
@@ -59,7 +59,7 @@ export class TermIndex {
       if (term.keys.length > 0 && term.keys.every(usableKey)) {
         for (const key of term.keys) termsByKey[idOf(key)]?.push(term);
       } else {
-        this.unkeyed.push({ term, global: new RegExp(term.core, "gu") });
+        this.unkeyed.push({ term, global: new RegExp(term.core, "gu"), anyCase: leadAnyCase(term.core) });
       }
     }
     for (const { lang, keyword } of keywords) {
@@ -81,6 +81,24 @@ export class TermIndex {
       });
       return found;
     });
+  }
+
+  /**
+   * {@link mayMatch} of the normalized form of plain-ASCII text, answered on the text itself:
+   * false when no term can be in it, true when a key occurs, undefined when this cheap look cannot
+   * tell (a character beyond ASCII, a `*`, a candidate for a term without a key: the caller
+   * normalises and asks {@link mayMatch}).
+   */
+  mayMatchAscii(text: string): boolean | undefined {
+    const keyed = this.automaton.testAscii(text);
+    if (keyed !== false) return keyed;
+    if (this.unkeyed.length === 0) return false;
+    // A regex matching the lower-cased text matches the text itself case-insensitively, so no
+    // match of a term's lead here means no term there; `*`, which normalisation drops, would break that.
+    if (text.includes("*")) return undefined;
+    return this.unkeyed.some(({ anyCase }) => anyCase === undefined || anyCase.test(text))
+      ? undefined
+      : false;
   }
 
   /**
@@ -150,6 +168,21 @@ function eachMatch(global: RegExp, text: string, visit: (index: number) => boole
       global.lastIndex = m.index + (pair ? 2 : 1);
     }
     if (visit(m.index)) return;
+  }
+}
+
+/**
+ * A case-insensitive regex for what a term's regex starts with (up to its first group: `yi` of
+ * `yi(?=…)`, `o[1345]` of `o[1345](?:-mini…)*`), which occurs wherever the term does; undefined when
+ * the term starts with a group. The whole regex, lookaheads and all, is far slower case-insensitively.
+ */
+function leadAnyCase(core: string): RegExp | undefined {
+  const lead = core.slice(0, core.indexOf("(") < 0 ? core.length : core.indexOf("("));
+  if (lead === "" || lead.includes("[(")) return undefined;
+  try {
+    return new RegExp(lead, "iu");
+  } catch {
+    return undefined;
   }
 }
 

@@ -50,3 +50,26 @@ describe("KeyAutomaton", () => {
     }
   });
 });
+
+describe("KeyAutomaton.testAscii", () => {
+  it("answers test() of the lower-cased text without its stars, and gives up on non-ASCII", () => {
+    const keys = ["chatgpt", "qwen", "open ai", "gpt-4"];
+    const automaton = new KeyAutomaton(keys);
+    const pieces = ["Chat", "GPT", "*", "**", "qw", "EN", " ", "Open", "AI", "gpt", "-4", "x", "\n"];
+    let seed = 5;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x80000000;
+    };
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from(
+        { length: Math.floor(random() * 6) },
+        () => pieces[Math.floor(random() * 13)],
+      ).join("");
+      expect(automaton.testAscii(text), text).toBe(automaton.test(text.toLowerCase().replaceAll("*", "")));
+    }
+    expect(automaton.testAscii("I am **Q*wen**")).toBe(true);
+    expect(automaton.testAscii("naïve chatgpt")).toBeUndefined();
+    expect(automaton.testAscii("ChatGPT then naïve")).toBe(true);
+  });
+});
