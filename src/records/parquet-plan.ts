@@ -1,6 +1,7 @@
 import type { FileMetaData, RowGroup } from "hyparquet";
 import { AUTO_FIELD_KEYS } from "../fields/extract-segments.js";
 import { parseFieldPath } from "../fields/field-path.js";
+import type { ByteRange } from "./byte-range.js";
 
 /** Most rows decoded at once: with rows of a few kB, a batch stays in the tens of MB. */
 export const MAX_BATCH_ROWS = 20_000;
@@ -127,4 +128,34 @@ function rowsPerBatch(rowGroup: RowGroup, rows: number, columns: readonly string
       Number(chunk.meta_data?.total_compressed_size ?? 0) <= SMALL_CHUNK_BYTES,
   );
   return splittable ? step : rows;
+}
+
+/**
+ * The row groups of a task's byte range, with their rows: those whose data starts in
+ * `[range.start, range.end)` (the smallest page offset of their column chunks), so the ranges of a
+ * file share its groups out, each to exactly one. A group without rows reads nothing.
+ */
+export function groupsInRange(metadata: FileMetaData, range: ByteRange): RowBatch[] {
+  const groups: RowBatch[] = [];
+  let rowStart = 0;
+  metadata.row_groups.forEach((rowGroup, group) => {
+    const rows = Number(rowGroup.num_rows);
+    const start = groupStart(rowGroup);
+    if (start >= range.start && start < range.end) groups.push({ group, rowStart, rowEnd: rowStart + rows });
+    rowStart += rows;
+  });
+  return groups;
+}
+
+/** Where a row group's data begins: its first page, dictionary or data, of any column. */
+function groupStart(rowGroup: RowGroup): number {
+  let start = Number.POSITIVE_INFINITY;
+  for (const chunk of rowGroup.columns) {
+    const meta = chunk.meta_data;
+    if (meta === undefined) continue;
+    const first = meta.dictionary_page_offset ?? meta.data_page_offset;
+    start = Math.min(start, Number(first));
+  }
+  // No chunk metadata (or none with an offset): the group goes with the file's first range.
+  return Number.isFinite(start) ? start : 0;
 }

@@ -11,8 +11,15 @@ import { InputError } from "../errors.js";
 import { describeFsError } from "../sources/describe-fs-error.js";
 import type { Source } from "../sources/source.js";
 import type { RecordItem } from "../types.js";
+import type { ByteRange } from "./byte-range.js";
 import { parquetCompressors } from "./parquet-codecs.js";
-import { checkChunkRanges, columnsToRead, planBatches, type RowBatch } from "./parquet-plan.js";
+import {
+  checkChunkRanges,
+  columnsToRead,
+  groupsInRange,
+  planBatches,
+  type RowBatch,
+} from "./parquet-plan.js";
 import { rowSchema } from "./parquet-row-schema.js";
 
 /** Options of {@link readParquet}. */
@@ -40,6 +47,13 @@ export interface ReadParquetOptions {
    * naming the file.
    */
   onMetadata?: ((metadata: FileMetaData) => void) | undefined;
+  /**
+   * Read only the row groups whose data starts in this byte range of the file (a task of a big
+   * file; see `groupsInRange`). Row indexes stay those of the whole file, and only the task whose
+   * range starts at 0 counts the footer's bytes, so the tasks of a file add up to one whole read.
+   * @default the whole file
+   */
+  range?: ByteRange | undefined;
 }
 
 /** Footer magic plus length plus header magic: nothing shorter can be Parquet. */
@@ -68,8 +82,14 @@ export async function* readParquet(
   source: Source,
   options: ReadParquetOptions = {},
 ): AsyncGenerator<RecordItem> {
-  const file = randomAccess(source, options.onBytes);
+  const { range } = options;
+  let counting = range === undefined || range.start === 0;
+  const file = randomAccess(source, (bytes) => {
+    if (counting) options.onBytes?.(bytes);
+  });
   const { metadata, schemaColumns } = await readFooter(file, source.uri);
+  counting = true;
+  const groups = range === undefined ? undefined : groupsInRange(metadata, range);
   try {
     options.onMetadata?.(metadata);
   } catch (error) {
@@ -86,14 +106,18 @@ export async function* readParquet(
   const rows = Number(metadata.num_rows);
   if (columns.length === 0) {
     // No column can hold text the scan reads: every row is a record without text.
-    for (let index = 0; index < rows; index++) yield { type: "record", value: {}, index };
+    for (const { rowStart, rowEnd } of groups ?? [{ rowStart: 0, rowEnd: rows }]) {
+      for (let index = rowStart; index < rowEnd; index++) yield { type: "record", value: {}, index };
+    }
     return;
   }
   const problem = checkChunkRanges(metadata, columns, file.byteLength - metadata.metadata_length - 8);
   if (problem !== undefined)
     throw new InputError(`parquet ${source.uri}: invalid footer (${problem})`, source.uri);
   const compressors = parquetCompressors(options.zstd);
+  const inRange = groups && new Set(groups.map(({ group }) => group));
   for (const batch of planBatches(metadata, columns)) {
+    if (inRange && !inRange.has(batch.group)) continue;
     let values: Record<string, unknown>[];
     try {
       values = await parquetReadObjects({

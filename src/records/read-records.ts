@@ -94,6 +94,7 @@ function open(source: Source, options: ReadRecordsOptions): AsyncIterable<Record
       zstd: options.zstd,
       allColumns: options.keepRaw === true,
       onMetadata: options.onParquetMetadata,
+      range: options.range,
     });
   }
   const max = options.maxRecordBytes;

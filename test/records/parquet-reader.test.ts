@@ -134,6 +134,31 @@ describe("readParquet", () => {
     expect(records(items)).toEqual(many.map((r, i) => [i, { text: r.text }]));
   });
 
+  it("shares the row groups out among byte ranges: each row once, file row numbers, bytes adding up", async () => {
+    const many = Array.from({ length: 257 }, (_, i) => ({ id: i, text: `row ${i} ${"x".repeat(i % 50)}` }));
+    const source = await parquetFile(
+      "ranges.parquet",
+      toParquet(many, { id: "int64", text: "string" }, { rowGroupSize: 16 }),
+    );
+    let wholeBytes = 0;
+    const whole = records(await collect(readParquet(source, { onBytes: (n) => (wholeBytes += n) })));
+    const size = source.size as number;
+    for (const parts of [1, 2, 3, 7, 40]) {
+      const step = Math.ceil(size / parts);
+      const joined: unknown[] = [];
+      let bytes = 0;
+      for (let start = 0; start < size; start += step) {
+        const range = { start, end: Math.min(size, start + step) };
+        joined.push(...records(await collect(readParquet(source, { range, onBytes: (n) => (bytes += n) }))));
+      }
+      expect(joined, `${parts} ranges`).toEqual(whole);
+      expect(bytes, `${parts} ranges`).toBe(wholeBytes);
+    }
+    // A range holding no group's start reads no rows (but still checks the footer).
+    const none = await collect(readParquet(source, { range: { start: size - 1, end: size } }));
+    expect(none).toEqual([]);
+  });
+
   it("splits a huge row group into bounded row ranges through its offset index", async () => {
     const rows = MAX_BATCH_ROWS * 2 + 123;
     const many = Array.from({ length: rows }, (_, i) => ({ text: `t${i}` }));
