@@ -42,8 +42,8 @@ export interface ReadRecordsOptions {
   keepRaw?: boolean;
   /**
    * Read only the lines that start in this byte range of an uncompressed JSONL or `.txt` file (a
-   * task of a big file; the source needs `openFrom`). Line numbers and offsets are then counted
-   * from the range's first line.
+   * task of a big file; the source needs `openFrom`), line numbers and offsets then counted from
+   * the range's first line; or, of a Parquet file, the row groups whose data starts in it.
    */
   range?: ByteRange;
   /** With `range`: called with the file offset of the range's first line. */
@@ -132,7 +132,7 @@ function openRange(
   options: ReadRecordsOptions,
   limits: { maxRecordBytes?: number; keepRaw?: boolean; spillDir?: string },
 ): AsyncIterable<RecordItem> {
-  if (format === "json" || format === "parquet" || (format === "txt" && options.textUnit === "file")) {
+  if (format === "json" || (format === "txt" && options.textUnit === "file")) {
     throw new Error(`records: ${source.uri} (${format}) cannot be read by byte range`);
   }
   if (source.openFrom === undefined || compressionOf(source.uri) !== "none") {
