@@ -76,7 +76,8 @@ const MARK = /\p{M}/u;
 export function normalizeText(original: string): NormalizedText {
   if (ASCII.test(original)) {
     if (original.indexOf("*") < 0) return { text: original.toLowerCase(), starts: null, ends: null };
-  } else if (!DROPPED.test(original) && original.normalize("NFKC") === original) {
+  } else if (!DROPPED.test(original) && !original.includes("Σ") && original.normalize("NFKC") === original) {
+    // (A whole-string toLowerCase writes a word-final capital sigma as ς; character by character, σ.)
     const lower = original.toLowerCase();
     if (lower.length === original.length) {
       return {
@@ -123,7 +124,28 @@ function charForm(ch: string): string {
   return form;
 }
 
-/** Character by character with a cache of forms: the common case for CJK, Cyrillic, Arabic text. */
+/**
+ * Per UTF-16 unit outside the surrogates: 1 when the character is its own normal form (most Han,
+ * kana, Hangul, small Cyrillic and Arabic letters), 2 when not, 0 while not yet asked.
+ */
+const OWN_FORM = new Uint8Array(0x10000);
+
+/** True when `c` (not a surrogate) normalises to itself, so it can stay in a run copied as is. */
+function isOwnForm(c: number): boolean {
+  let known = OWN_FORM[c] as number;
+  if (known === 0) {
+    const ch = String.fromCharCode(c);
+    known = charForm(ch) === ch ? 1 : 2;
+    OWN_FORM[c] = known;
+  }
+  return known === 1;
+}
+
+/**
+ * Character by character with a cache of forms: the common case for CJK, Cyrillic, Arabic text.
+ * Runs of ASCII and of characters that are their own normal form are copied (lower-cased) in one
+ * piece; only the others (full-width punctuation, traditional characters, capitals) one by one.
+ */
 function normalizeByChar(original: string): NormalizedText {
   const n = original.length;
   const out: string[] = [];
@@ -131,7 +153,7 @@ function normalizeByChar(original: string): NormalizedText {
   const ends = new Int32Array(n * 2);
   let length = 0;
   let runStart = 0;
-  const flushAscii = (to: number) => {
+  const flushRun = (to: number) => {
     if (to <= runStart) return;
     out.push(original.slice(runStart, to).toLowerCase());
     for (let k = runStart; k < to; k++) {
@@ -142,11 +164,11 @@ function normalizeByChar(original: string): NormalizedText {
   };
   for (let i = 0; i < n; ) {
     const c = original.charCodeAt(i);
-    if (c < 0x80 && c !== 0x2a) {
+    if (c < 0x80 ? c !== 0x2a : (c < 0xd800 || c > 0xdfff) && isOwnForm(c)) {
       i++;
       continue;
     }
-    flushAscii(i);
+    flushRun(i);
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
     const form = c === 0x2a ? "" : charForm(original.slice(i, i + width));
     out.push(form);
@@ -159,7 +181,7 @@ function normalizeByChar(original: string): NormalizedText {
     i += width;
     runStart = i;
   }
-  flushAscii(n);
+  flushRun(n);
   return { text: out.join(""), starts: starts.subarray(0, length), ends: ends.subarray(0, length) };
 }
 

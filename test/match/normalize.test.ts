@@ -99,3 +99,28 @@ describe("asciiNormalForm", () => {
     expect(asciiNormalForm("我是通义千问")).toBeUndefined();
   });
 });
+
+describe("normalizeText on random mixed-script text", () => {
+  it("gives the reference's text and offsets that stay inside the reference's clusters", async () => {
+    const { normalizeSlow } = await import("../../src/match/normalize.js");
+    const { prng } = await import("../helpers/prng.js");
+    const random = prng(3);
+    // Simplified and traditional Han, full-width forms, kana, Hangul, Cyrillic capitals and
+    // small letters, Arabic with tashkeel and Persian yeh, curly quotes, stars, zero-width marks,
+    // an emoji (a surrogate pair), Greek sigma, a dotted capital I, ASCII.
+    const alphabet = [..."我是通义千問雲開發，：（）ＡＩｱかな한국어ЯяГигаЧатمنیيًّ‘’“”*\u200b😀ΣσİAbc xyz-.\n"];
+    for (let n = 0; n < 3000; n++) {
+      const length = Math.floor(random() * 30);
+      let text = "";
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      const fast = normalizeText(text);
+      const slow = normalizeSlow(text);
+      expect(fast.text, text).toBe(slow.text);
+      for (let i = 0; i < fast.text.length; i++) {
+        const [a, b] = originalSpan(fast, i, i + 1);
+        const [c, d] = originalSpan(slow, i, i + 1);
+        expect(a >= c && b <= d && a < b, `${text} @${i}`).toBe(true);
+      }
+    }
+  });
+});
