@@ -9,7 +9,8 @@ import { loadPatterns, type PatternSet } from "./match/load-patterns.js";
 import { checkIgnoredFamilies, createMatcher } from "./match/matcher.js";
 import { defaultWorkers, scanInParallel } from "./parallel/parallel-scan.js";
 import type { ScanWorkerSetup } from "./parallel/scan-task.js";
-import { DEFAULT_TASK_BYTES, splitSource } from "./plan/split-source.js";
+import { scanSpan } from "./plan/scan-span.js";
+import { planShares, type ShardSpec, type SourceShare } from "./plan/shard-plan.js";
 import { formatOf } from "./records/format.js";
 import type { Report } from "./report/report-schema.js";
 import { type RecordContext, scanInput } from "./scan-input.js";
@@ -71,8 +72,16 @@ export interface ScanOptions {
    * @default the cores available, for inputs of 64 MiB and more; else 1
    */
   workers?: number;
-  /** Bytes per task of a big file. @default 64 MiB */
+  /** Bytes per task of a big file. Every shard of a run must use the same. @default 64 MiB */
   taskBytes?: number;
+  /**
+   * Read only this shard's part of the inputs (DESIGN §6): the tasks (files, and byte ranges of big
+   * files) are cut into `count` contiguous stretches of about equal bytes, and shard `index` reads
+   * the one it gets (see `assignShards`). The report carries `shard`; `selfid merge` of all shards'
+   * reports gives the report of one run, and their hits files, concatenated in shard order, its hits
+   * file. Not with `limit`, `emit` or stdin.
+   */
+  shard?: ShardSpec;
   /** Least time between two `onProgress` calls, in milliseconds. @default 200 */
   progressEveryMs?: number;
 }
@@ -93,12 +102,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const fields = options.fields?.map(parseFieldPath);
   const roles = new Set<Role>(options.roles ?? DEFAULT_FLAG_ROLES);
   const flagKinds = new Set<HitKind>(options.flagKinds ?? DEFAULT_FLAG_KINDS);
+  if (options.shard) checkShard(options);
   // Inputs first: a missing file or dataset should fail before the library compiles (seconds).
   const sources = await expandInputs(options.inputs, {
     cwd: options.cwd ?? process.cwd(),
     ...(options.stdin ? { stdin: options.stdin } : {}),
     ...(options.hub ? { hub: options.hub } : {}),
   });
+  const { shares, planId } = planShares(sources, { ...options, textUnit: options.textUnit ?? "line" });
   const planned = options.emit ? planEmit(sources, options) : undefined;
   const patternSet = options.patternSet ?? loadPatterns({ paths: [...(options.patterns ?? [])] });
   const ignore = options.ignore ?? [];
@@ -131,12 +142,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         : options.onHit;
 
   const tally = new Tally();
-  const workers = workerCount(options, sources, emitter !== undefined);
+  const workers = workerCount(options, shares, emitter !== undefined);
   // With workers, this thread compiles the patterns only if it reads an input itself (stdin, Hub):
   // that takes seconds. Without, it compiles them now, before the progress clock starts.
   const matcherHere = workers > 1 ? undefined : createMatcher(patternSet, { ignore });
   const meter = options.onProgress
-    ? new ProgressMeter(sources, options.onProgress, options.progressEveryMs)
+    ? new ProgressMeter(shares.map(sharedPart), options.onProgress, options.progressEveryMs)
     : undefined;
   const tick = meter ? () => meter.tick() : () => {};
   let context: RecordContext | undefined;
@@ -165,16 +176,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       maxRecordBytes: options.maxRecordBytes,
       strict: options.strict === true,
     };
-    failedInputs = await scanInParallel(sources, setup, tally, {
+    failedInputs = await scanInParallel(shares, setup, tally, {
       workers,
-      taskBytes: options.taskBytes ?? DEFAULT_TASK_BYTES,
       onHit,
       scanHere: (source, part) => scanInput(source, part, contextHere(), options, remaining, undefined),
       ...(meter
         ? {
             // A big file moves task by task (64 MiB), as workers hand its ranges back.
             progress: {
-              begin: (source: Source, part: Tally) => meter.begin(part.inputs, source.size),
+              begin: (share: SourceShare, part: Tally) => meter.begin(part.inputs, share.bytes),
               tick: () => meter.tick(),
               end: () => meter.end(),
             },
@@ -183,7 +193,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     });
   } else {
     try {
-      for (const source of sources) {
+      for (const { source, span, bytes } of shares) {
         if (remaining <= 0) break;
         const earlier = emitter?.finishedEarlier(source.uri);
         if (earlier) {
@@ -196,9 +206,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         }
         // Each input is counted apart, then added: the checkpoint keeps its part for --resume.
         const part = new Tally();
-        meter?.begin(part.inputs, source.size);
+        meter?.begin(part.inputs, bytes);
         const emit = emitter?.begin(planned?.get(source) as PlannedInput);
-        const outcome = await scanInput(source, part, contextHere(), options, remaining, emit);
+        // A shard's first or last file is read over its stretch only (a shard has no --emit).
+        const outcome = span
+          ? await scanSpan(source, span, part, contextHere(), options, remaining)
+          : await scanInput(source, part, contextHere(), options, remaining, emit);
         remaining = outcome.remaining;
         if (outcome.failed) failedInputs++;
         const sections = part.toSections();
@@ -224,6 +237,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       families: patternSet.families.size,
     },
     options: reportOptions,
+    ...(options.shard
+      ? { shard: { index: options.shard.index, count: options.shard.count, plan: planId } }
+      : {}),
     complete: remaining > 0,
     ...tally.toSections(),
   };
@@ -238,17 +254,43 @@ const WORKERS_FROM_BYTES = 64 << 20;
  * than there are tasks (a lone JSON array is one task), and none for less than 64 MiB of local
  * input, where starting workers costs more than it saves.
  */
-function workerCount(options: ScanOptions, sources: readonly Source[], emitting: boolean): number {
+function workerCount(options: ScanOptions, shares: readonly SourceShare[], emitting: boolean): number {
   if (emitting || options.limit !== undefined) return 1;
   if (options.workers !== undefined) return options.workers;
   let bytes = 0;
   let tasks = 0;
-  for (const source of sources) {
-    if (source.path === undefined) continue;
-    bytes += source.size ?? 0;
-    tasks += splitSource(source, options.format, options.textUnit ?? "line", options.taskBytes)?.length ?? 1;
+  for (const share of shares) {
+    if (share.source.path === undefined) continue;
+    bytes += share.bytes ?? 0;
+    tasks += share.ranges?.length ?? 1;
   }
   return bytes >= WORKERS_FROM_BYTES ? Math.max(1, Math.min(defaultWorkers(), tasks)) : 1;
+}
+
+/** Refuses, before anything is read, what has no meaning for one shard of a run. */
+function checkShard(options: ScanOptions): void {
+  const { index, count } = options.shard as ShardSpec;
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 0 || index >= count) {
+    throw new UsageError(`--shard ${index}/${count}: expected I/N with 0 <= I < N`);
+  }
+  if (options.limit !== undefined) {
+    throw new UsageError("--limit cannot be used with --shard: a limit has no meaning across shards");
+  }
+  if (options.emit !== undefined) {
+    throw new UsageError("--emit cannot be used with --shard (not supported yet): emit from one run");
+  }
+  if (options.inputs.includes("-")) {
+    throw new UsageError(
+      "--shard cannot read stdin (-): shards must agree on the bytes of every input before reading; give files",
+    );
+  }
+}
+
+/** A share as the progress meter sees a source: its size is the bytes the share reads. */
+function sharedPart(share: SourceShare): Source {
+  return share.bytes === undefined || share.bytes === share.source.size
+    ? share.source
+    : { ...share.source, size: share.bytes };
 }
 
 /** Identifies a run's settings: `--resume` continues only a run with the same ones. */

@@ -14,7 +14,9 @@ Examples:
 
 The reports must come from the same selfid version, pattern set and scan options, over disjoint
 parts of the data (shards, or inputs split by hand); the result is the report one run over all of
-it gives. Exit codes: 0 ok, 1 gate failed (--fail-above), 2 usage error or an unreadable report.`;
+it gives. Shard reports (scan --shard I/N) are taken in shard order whatever the order given; a
+shard given twice, shards of different counts, or a mix with other reports are refused; missing
+shards give a warning and "complete": false. Exit codes: 0 ok, 1 gate failed (--fail-above), 2 usage error or an unreadable report.`;
 
 interface MergeFlags {
   json?: string;
@@ -50,7 +52,13 @@ export function mergeCommand(ctx: CommandContext): Command {
       if (markdownPath) await checkWritable("--markdown", markdownPath);
       const reports: NamedReport[] = [];
       for (const path of paths) reports.push({ name: path, report: await readReport(ctx, path) });
-      const report = mergeReports(reports);
+      const { report, missingShards } = mergeReports(reports);
+      if (missingShards.length > 0) {
+        const count = reports[0]?.report.shard?.count;
+        ctx.err(
+          `selfid: merge: warning: shard(s) ${describeIndices(missingShards)} of ${count} missing; the merged report is incomplete ("complete": false)\n`,
+        );
+      }
       await emitReport(ctx, report, { jsonPath, markdownPath, format: flags.format, quiet: flags.quiet });
       applyGate(ctx, report, failAbove);
     });
@@ -79,4 +87,16 @@ async function readReport(ctx: CommandContext, path: string) {
     );
   }
   return parsed.data;
+}
+
+/** `[0, 2, 3, 4, 7]` as `0, 2-4, 7`. */
+function describeIndices(indices: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < indices.length; ) {
+    let j = i;
+    while (j + 1 < indices.length && (indices[j + 1] as number) === (indices[j] as number) + 1) j++;
+    parts.push(j === i ? `${indices[i]}` : `${indices[i]}-${indices[j]}`);
+    i = j + 1;
+  }
+  return parts.join(", ");
 }

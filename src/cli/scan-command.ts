@@ -10,6 +10,7 @@ import { collect, parseByteSize } from "./option-parsers.js";
 import { checkWritable, closeOutput, openOutput } from "./output-files.js";
 import { progressFromFlags } from "./progress.js";
 import { applyGate, emitReport } from "./report-output.js";
+import { resolveShard } from "./shard-option.js";
 
 interface ScanFlags {
   field: string[];
@@ -42,6 +43,9 @@ interface ScanFlags {
   progress?: boolean;
   progressInterval?: string;
   workers?: string;
+  shard?: string;
+  shardCount?: string;
+  taskBytes?: string;
 }
 
 const EXAMPLES = `
@@ -60,12 +64,23 @@ Examples:
                                                    stream a Hub dataset's files (HF_TOKEN for gated ones)
   $ selfid scan hf://datasets/owner/name --split train
                                                    the dataset viewer's Parquet conversion of one split
+  $ selfid scan data/ --shard 3/8 --json r3.json --hits h3.jsonl
+                                                   shard 3 of 8 (0 to 7) of a run over many machines;
+                                                   then: selfid merge r*.json --json report.json
+  $ sbatch --array=0-7 --wrap 'selfid scan data/ --shard auto --json r$SLURM_ARRAY_TASK_ID.json'
 
 Record shapes are detected (text, messages, conversations, alpaca, prompt/response, chosen/rejected);
 only assistant, system and role-less text can flag a record unless --roles says otherwise.
 Hub inputs read HF_TOKEN (or --token; never printed) and HF_ENDPOINT (a mirror or private hub).
 Progress goes to stderr, never stdout: a live line on a terminal; with --progress elsewhere, a line
 "selfid: progress  BYTES / TOTAL  PCT%  …  ETA …" every 10 s (--progress-interval), the last "… done in …".
+Shards: --shard I/N reads shard I (0-based) of N: the files, and 64 MiB ranges of big uncompressed
+JSONL/text files, cut into N contiguous stretches of about equal bytes, the same on every machine.
+selfid merge of all N reports gives the report of one run; the N hits files, concatenated in shard
+order, its hits file. --shard auto takes the index and count of a Slurm job array
+(SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN, SLURM_ARRAY_TASK_COUNT), or JOB_COMPLETION_INDEX of a
+Kubernetes Indexed Job with --shard-count N (or SELFID_SHARD_COUNT; either alone also shards).
+Not with stdin, --limit or --emit.
 Exit codes: 0 ok, 1 gate failed (--fail-above), 2 usage error or an input that could not be read.`;
 
 /** `selfid scan`: the main job. Maps flags to {@link ScanOptions}, prints, decides the exit code. */
@@ -142,6 +157,20 @@ export function scanCommand(ctx: CommandContext): Command {
       "--workers <n>",
       "worker threads (default: one per core for 64 MiB of local input or more, else 1); same results with any number",
     )
+    .option(
+      "--shard <I/N|auto>",
+      "read only shard I (0-based) of N of the inputs, for a run over many machines (see Shards below)",
+    )
+    .option(
+      "--shard-count <n>",
+      "shard count, with the index from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID (default: SELFID_SHARD_COUNT)",
+    )
+    .addOption(
+      new Option(
+        "--task-bytes <size>",
+        "bytes per task of a big file; the same for every shard (tests)",
+      ).hideHelp(),
+    )
     .option("--strict", "stop at the first unreadable record or input (exit 2)")
     .option(
       "-q, --quiet",
@@ -185,6 +214,24 @@ export function scanCommand(ctx: CommandContext): Command {
       if (flags.workers !== undefined) options.workers = parseCount(ctx, "--workers", flags.workers);
       if (flags.maxRecordBytes !== undefined) {
         options.maxRecordBytes = parseCount(ctx, "--max-record-bytes", flags.maxRecordBytes);
+      }
+      if (flags.taskBytes !== undefined)
+        options.taskBytes = parseByteSize(ctx, "--task-bytes", flags.taskBytes);
+      const shard = resolveShard(flags, ctx.env);
+      if (shard) {
+        if (flags.limit !== undefined)
+          ctx.usage("--limit cannot be used with --shard: a limit has no meaning across shards");
+        if (flags.emit !== undefined)
+          ctx.usage("--emit cannot be used with --shard yet: emit from one unsharded run");
+        if (inputs.includes("-")) {
+          ctx.usage(
+            "--shard cannot read stdin (-): every shard must know the size of every input up front; give files",
+          );
+        }
+        options.shard = { index: shard.index, count: shard.count };
+        if (shard.origin !== undefined && !flags.quiet) {
+          ctx.err(`selfid: shard ${shard.index} of ${shard.count} (${shard.origin})\n`);
+        }
       }
       if (ctx.stdin) options.stdin = ctx.stdin;
       if (inputs.some(isHubUri)) options.hub = hubOptions(ctx, flags);

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { InputError } from "../errors.js";
-import { splitSource } from "../plan/split-source.js";
+import { linesBefore } from "../plan/lines-before.js";
+import type { SourceShare } from "../plan/shard-plan.js";
 import type { Source } from "../sources/source.js";
 import { Tally } from "../tally/tally.js";
 import type { Hit } from "../types.js";
@@ -16,30 +17,29 @@ export function defaultWorkers(): number {
 /** Options of {@link scanInParallel}. */
 export interface ParallelScanOptions {
   workers: number;
-  /** Bytes per task of a big file (see `splitSource`). */
-  taskBytes: number;
   /** Every hit, in input and record order, as a single-threaded run gives them. */
   onHit: ((hit: Hit) => void) | undefined;
   /** Reads a source the workers cannot open (stdin, Hub files) in this thread, into `tally`. */
   scanHere: (source: Source, tally: Tally) => Promise<{ failed: boolean }>;
   /** Progress: an input starts (its counts will grow in `tally`), a task of it is added, it ends. */
   progress?: {
-    begin(source: Source, tally: Tally): void;
+    begin(share: SourceShare, tally: Tally): void;
     tick(): void;
     end(): void;
   };
 }
 
 /**
- * Scans `sources` with a pool of worker threads: local files become tasks (a big uncompressed
- * JSONL or text file one per byte range, anything else one per file), run on any worker, and their
- * results are taken in task order, renumbered (`shiftLines`) and added up, so the report and the
- * hits are exactly those of a single-threaded run. At most two tasks per worker are in flight, which
- * bounds memory by the results waiting to be taken.
+ * Scans `shares` (see `sharesOf`) with a pool of worker threads: local files become tasks (a big
+ * uncompressed JSONL or text file one per byte range, anything else one per file), run on any
+ * worker, and their results are taken in task order, renumbered (`shiftLines`) and added up, so the
+ * report and the hits are exactly those of a single-threaded run. A share that starts inside its
+ * file (a shard's first) is renumbered from the lines before it, counted while the workers start.
+ * At most two tasks per worker are in flight, which bounds memory by the results waiting to be taken.
  * @returns how many inputs failed
  */
 export async function scanInParallel(
-  sources: readonly Source[],
+  shares: readonly SourceShare[],
   setup: ScanWorkerSetup,
   tally: Tally,
   options: ParallelScanOptions,
@@ -54,7 +54,11 @@ export async function scanInParallel(
         : new Error(error.message),
   );
   // The task list, source by source: each source's results are read in its task order.
-  const plan = sources.map((source) => ({ source, tasks: tasksOf(source, setup, options.taskBytes) }));
+  const plan = shares.map((share) => ({
+    share,
+    tasks: tasksOf(share),
+    lineBase: firstLine(share),
+  }));
   const flat = plan.flatMap(({ tasks }) => tasks ?? []);
   const inFlight: Array<Promise<ScanTaskResult>> = [];
   let sent = 0;
@@ -68,13 +72,16 @@ export async function scanInParallel(
   };
   let failed = 0;
   try {
-    for (const { source, tasks } of plan) {
+    for (const { share, tasks, lineBase: lineBaseOf } of plan) {
+      const { source } = share;
       const part = new Tally();
-      options.progress?.begin(source, part);
+      options.progress?.begin(share, part);
       if (tasks === undefined) {
         if ((await options.scanHere(source, part)).failed) failed++;
       } else {
-        let lineBase = 0;
+        // The workers start on the tasks while this thread counts the lines before a share's span.
+        topUp();
+        let lineBase = await lineBaseOf;
         let sourceFailed = false;
         for (let i = 0; i < tasks.length; i++) {
           topUp();
@@ -97,10 +104,18 @@ export async function scanInParallel(
   return failed;
 }
 
-/** A source's tasks, or undefined when this thread must read it (no local path). */
-function tasksOf(source: Source, setup: ScanWorkerSetup, taskBytes: number): ScanTask[] | undefined {
+/** A share's tasks, or undefined when this thread must read it (no local path). */
+function tasksOf({ source, ranges }: SourceShare): ScanTask[] | undefined {
   if (source.path === undefined) return undefined;
   const base = { uri: source.uri, path: source.path, size: source.size };
-  const ranges = splitSource(source, setup.format, setup.textUnit, taskBytes);
   return ranges === undefined ? [{ ...base, range: undefined }] : ranges.map((range) => ({ ...base, range }));
+}
+
+/** The record index of a share's first line: 0, or the lines before its span (a shard's first file). */
+function firstLine({ source, span }: SourceShare): Promise<number> {
+  if (span === undefined || span.start === 0) return Promise.resolve(0);
+  const counting = linesBefore(source, span.start);
+  // Awaited when the share's turn comes; a failure before then must not count as unhandled.
+  counting.catch(() => {});
+  return counting;
 }

@@ -78,7 +78,26 @@ export const reportSchema = z.object({
     textUnit: z.enum(["line", "file"]),
     limit: count.nullable(),
   }),
-  /** False when the run stopped early (interrupted, --limit, --strict). */
+  /**
+   * Present on the report of one shard of a run (`scan --shard I/N`): shard `index` (0-based) of
+   * `count`. `selfid merge` of the reports of all `count` shards gives the report of one run over
+   * everything, without this field.
+   */
+  shard: z
+    .object({
+      index: count,
+      count: z.number().int().positive(),
+      /**
+       * Identifies the task plan (files, sizes, byte ranges) the shards were cut from: shards of one
+       * run have the same, and merge refuses others.
+       */
+      plan: z.string().optional(),
+    })
+    .optional(),
+  /**
+   * False when the run stopped early (interrupted, --limit, --strict), or, merged, when shards are
+   * missing.
+   */
   complete: z.boolean(),
   inputs: z.array(inputSummarySchema),
   totals: z.object({
