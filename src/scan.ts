@@ -193,7 +193,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     });
   } else {
     try {
-      for (const { source, span, bytes } of shares) {
+      for (const { source, span, bytes, keepsFileNumbers } of shares) {
         if (remaining <= 0) break;
         const earlier = emitter?.finishedEarlier(source.uri);
         if (earlier) {
@@ -210,7 +210,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         const emit = emitter?.begin(planned?.get(source) as PlannedInput);
         // A shard's first or last file is read over its stretch only (a shard has no --emit).
         const outcome = span
-          ? await scanSpan(source, span, part, contextHere(), options, remaining)
+          ? await scanSpan(source, span, part, contextHere(), options, remaining, keepsFileNumbers === true)
           : await scanInput(source, part, contextHere(), options, remaining, emit);
         remaining = outcome.remaining;
         if (outcome.failed) failedInputs++;

@@ -86,6 +86,9 @@ export async function scanInParallel(
         for (let i = 0; i < tasks.length; i++) {
           topUp();
           const result = await (inFlight.shift() as Promise<ScanTaskResult>);
+          // One thread stops reading a file where it fails (a corrupt row group, a read error):
+          // what later tasks read of it is not counted either.
+          if (sourceFailed) continue;
           shiftLines(result.hits, result.sections, lineBase);
           lineBase += result.lines;
           if (options.onHit) for (const hit of result.hits) options.onHit(hit);
@@ -112,8 +115,8 @@ function tasksOf({ source, ranges }: SourceShare): ScanTask[] | undefined {
 }
 
 /** The record index of a share's first line: 0, or the lines before its span (a shard's first file). */
-function firstLine({ source, span }: SourceShare): Promise<number> {
-  if (span === undefined || span.start === 0) return Promise.resolve(0);
+function firstLine({ source, span, keepsFileNumbers }: SourceShare): Promise<number> {
+  if (span === undefined || span.start === 0 || keepsFileNumbers) return Promise.resolve(0);
   const counting = linesBefore(source, span.start);
   // Awaited when the share's turn comes; a failure before then must not count as unhandled.
   counting.catch(() => {});

@@ -10,6 +10,7 @@ import { linesBefore } from "./lines-before.js";
  * Reads the lines of a line-based file that start in `span` (a shard's share of a file it does not
  * read whole) in this thread, into `tally`, numbered as if the file had been read from its start:
  * hits are renumbered as they come (so they stream to the hits file), examples and errors at the end.
+ * A Parquet file's span (`keepsFileNumbers`) is its row groups, whose rows keep their numbers.
  * @param tally a new tally for this source alone (its examples and errors are renumbered in place),
  *   which a progress meter may watch as it grows
  */
@@ -20,8 +21,9 @@ export async function scanSpan(
   ctx: RecordContext,
   options: InputScanOptions,
   remaining: number,
+  keepsFileNumbers = false,
 ): Promise<{ remaining: number; failed: boolean }> {
-  const lineBase = await linesBefore(source, span.start);
+  const lineBase = keepsFileNumbers ? 0 : await linesBefore(source, span.start);
   const onHit = ctx.onHit;
   const renumbered: RecordContext = {
     ...ctx,

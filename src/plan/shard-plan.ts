@@ -3,6 +3,7 @@ import { UsageError } from "../errors.js";
 import type { ByteRange } from "../records/byte-range.js";
 import type { Source } from "../sources/source.js";
 import type { InputFormat } from "../types.js";
+import { formatOf } from "../records/format.js";
 import { splitSource } from "./split-source.js";
 
 /** Which part of a run this process does: shard `index` (0-based) of `count`. */
@@ -35,6 +36,11 @@ export interface SourceShare {
   span: ByteRange | undefined;
   /** Bytes read: the source's size, or the span's; undefined when the size is unknown (stdin). */
   bytes: number | undefined;
+  /**
+   * True when a span's records keep their numbers in the file (Parquet rows), so no lines before
+   * it need counting; absent for line-based files, whose spans are numbered from their first line.
+   */
+  keepsFileNumbers?: true;
 }
 
 /**
@@ -150,8 +156,11 @@ export function planShares(
   const tasks = planTasks(sources, (source) =>
     splitSource(source, options.format, options.textUnit, options.taskBytes),
   );
-  return {
-    shares: sharesOf(options.shard ? shardTasks(tasks, options.shard) : tasks),
-    planId: planId(tasks),
-  };
+  const shares = sharesOf(options.shard ? shardTasks(tasks, options.shard) : tasks);
+  for (const share of shares) {
+    // Only files of a known format are split, so formatOf cannot throw for a share with ranges.
+    if (share.ranges !== undefined && formatOf(share.source.uri, options.format) === "parquet")
+      share.keepsFileNumbers = true;
+  }
+  return { shares, planId: planId(tasks) };
 }

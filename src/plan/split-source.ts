@@ -13,10 +13,12 @@ export const DEFAULT_TASK_BYTES = 64 << 20;
 
 /**
  * The byte ranges a source is read in, in file order, when it can be split: an uncompressed JSONL
- * or line-based `.txt` file of known size that can be read from an offset (local files). Every line
- * belongs to exactly one range (the one its first byte is in; see `linesInRange`). Anything else —
- * compressed files, JSON arrays, Parquet, whole-file text, stdin, files up to `taskBytes` — is
- * read whole: undefined. So is a file of unknown format: reading it whole is what reports it.
+ * or line-based `.txt` file of known size that can be read from an offset (local files), every line
+ * belonging to exactly one range (the one its first byte is in; see `linesInRange`); or a Parquet
+ * file with random access, every row group belonging to the range its data starts in (see
+ * `groupsInRange`). Anything else — compressed files, JSON arrays, whole-file text, stdin, files up
+ * to `taskBytes` — is read whole: undefined. So is a file of unknown format: reading it whole is
+ * what reports it.
  * @param formatOverride the scan's `--input-format`, if any
  */
 export function splitSource(
@@ -26,7 +28,7 @@ export function splitSource(
   taskBytes: number = DEFAULT_TASK_BYTES,
 ): ByteRange[] | undefined {
   const size = source.size;
-  if (size === undefined || size <= taskBytes || source.openFrom === undefined) return undefined;
+  if (size === undefined || size <= taskBytes) return undefined;
   if (compressionOf(source.uri) !== "none") return undefined;
   let format: InputFormat;
   try {
@@ -34,7 +36,9 @@ export function splitSource(
   } catch {
     return undefined;
   }
-  if (format !== "jsonl" && !(format === "txt" && textUnit === "line")) return undefined;
+  const lineBased = format === "jsonl" || (format === "txt" && textUnit === "line");
+  if (lineBased ? source.openFrom === undefined : format !== "parquet" || source.slice === undefined)
+    return undefined;
   const ranges: ByteRange[] = [];
   for (let start = 0; start < size; start += taskBytes)
     ranges.push({ start, end: Math.min(size, start + taskBytes) });
