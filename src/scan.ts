@@ -13,12 +13,13 @@ import { scanSpan } from "./plan/scan-span.js";
 import { planShares, type ShardSpec, type SourceShare } from "./plan/shard-plan.js";
 import { formatOf } from "./records/format.js";
 import type { Report } from "./report/report-schema.js";
+import { runFingerprint, type ScanCheckpoint } from "./scan-checkpoint.js";
 import { type RecordContext, scanInput } from "./scan-input.js";
 import { ProgressMeter, type ScanProgress } from "./scan-progress.js";
 import { expandInputs } from "./sources/expand-inputs.js";
 import type { HubOptions } from "./sources/hub-client.js";
 import type { Source } from "./sources/source.js";
-import { Tally } from "./tally/tally.js";
+import { Tally, type TallySections } from "./tally/tally.js";
 import { DEFAULT_FLAG_KINDS, type Hit, type HitKind, type InputFormat, type Role } from "./types.js";
 import { VERSION } from "./version.js";
 
@@ -84,6 +85,13 @@ export interface ScanOptions {
   shard?: ShardSpec;
   /** Least time between two `onProgress` calls, in milliseconds. @default 200 */
   progressEveryMs?: number;
+  /**
+   * Resume a preempted scan without `emit`: skip the shares (inputs, or a shard's parts of them) an
+   * earlier run with the same settings finished, taking their counts from the checkpoint, and
+   * record each share as it finishes (see {@link ScanCheckpoint}). Not with `emit` (it keeps its
+   * own) or `limit`.
+   */
+  checkpoint?: ScanCheckpoint;
 }
 
 /** What {@link scan} returns. */
@@ -103,13 +111,16 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const roles = new Set<Role>(options.roles ?? DEFAULT_FLAG_ROLES);
   const flagKinds = new Set<HitKind>(options.flagKinds ?? DEFAULT_FLAG_KINDS);
   if (options.shard) checkShard(options);
+  if (options.checkpoint && (options.emit || options.limit !== undefined)) {
+    throw new UsageError("--resume without --emit cannot be used with --limit, nor a checkpoint with emit");
+  }
   // Inputs first: a missing file or dataset should fail before the library compiles (seconds).
   const sources = await expandInputs(options.inputs, {
     cwd: options.cwd ?? process.cwd(),
     ...(options.stdin ? { stdin: options.stdin } : {}),
     ...(options.hub ? { hub: options.hub } : {}),
   });
-  const { shares, planId } = planShares(sources, { ...options, textUnit: options.textUnit ?? "line" });
+  const plan = planShares(sources, { ...options, textUnit: options.textUnit ?? "line" });
   const planned = options.emit ? planEmit(sources, options) : undefined;
   const patternSet = options.patternSet ?? loadPatterns({ paths: [...(options.patterns ?? [])] });
   const ignore = options.ignore ?? [];
@@ -142,6 +153,21 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         : options.onHit;
 
   const tally = new Tally();
+  let failedInputs = 0;
+  // --resume: the shares an earlier run finished count as read; the rest are read now.
+  const resumed = options.checkpoint
+    ? await options.checkpoint.finished(
+        runFingerprint(patternSet.hash, reportOptions, options.shard, plan.planId),
+      )
+    : [];
+  for (const sections of resumed) {
+    tally.absorb(sections);
+    failedInputs += sections.inputs.filter((input) => input.failed).length;
+  }
+  const shares = plan.shares.slice(resumed.length);
+  const shareDone = options.checkpoint
+    ? (sections: TallySections) => (options.checkpoint as ScanCheckpoint).done(sections)
+    : undefined;
   const workers = workerCount(options, shares, emitter !== undefined);
   // With workers, this thread compiles the patterns only if it reads an input itself (stdin, Hub):
   // that takes seconds. Without, it compiles them now, before the progress clock starts.
@@ -163,7 +189,6 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     return context;
   };
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
-  let failedInputs = 0;
   if (workers > 1) {
     const setup: ScanWorkerSetup = {
       patternSet,
@@ -176,9 +201,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       maxRecordBytes: options.maxRecordBytes,
       strict: options.strict === true,
     };
-    failedInputs = await scanInParallel(shares, setup, tally, {
+    failedInputs += await scanInParallel(shares, setup, tally, {
       workers,
       onHit,
+      ...(shareDone ? { onShareDone: shareDone } : {}),
       scanHere: (source, part) => scanInput(source, part, contextHere(), options, remaining, undefined),
       ...(meter
         ? {
@@ -217,6 +243,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         const sections = part.toSections();
         await emit?.end(sections);
         tally.absorb(sections);
+        await shareDone?.(sections);
         meter?.end();
       }
     } catch (error) {
@@ -238,7 +265,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     },
     options: reportOptions,
     ...(options.shard
-      ? { shard: { index: options.shard.index, count: options.shard.count, plan: planId } }
+      ? { shard: { index: options.shard.index, count: options.shard.count, plan: plan.planId } }
       : {}),
     complete: remaining > 0,
     ...tally.toSections(),

@@ -10,6 +10,7 @@ import { collect, parseByteSize } from "./option-parsers.js";
 import { checkWritable, closeOutput, openOutput } from "./output-files.js";
 import { progressFromFlags } from "./progress.js";
 import { applyGate, emitReport } from "./report-output.js";
+import { ResumeLog } from "./resume-log.js";
 import { resolveShard } from "./shard-option.js";
 
 interface ScanFlags {
@@ -131,7 +132,10 @@ export function scanCommand(ctx: CommandContext): Command {
       "write every record to DIR/clean/, DIR/flagged/ or DIR/errors/ in its input's format (JSONL and JSON byte for byte), with DIR/manifest.json and DIR/hits.jsonl",
     )
     .option("--overwrite", "--emit: replace an earlier run's output in DIR instead of refusing")
-    .option("--resume", "--emit: continue an interrupted run in DIR, skipping the inputs it finished")
+    .option(
+      "--resume",
+      "continue an interrupted run, skipping the inputs (or a shard's parts) it finished: with --emit from DIR's checkpoint, else from REPORT.resume.jsonl beside --json REPORT (which also cuts --hits back)",
+    )
     .addOption(
       new Option("--emit-compression <codec>", "--emit: compression of the outputs (same: as each input)")
         .choices(["same", "none", "gzip", "zstd"])
@@ -246,15 +250,22 @@ export function scanCommand(ctx: CommandContext): Command {
       const hitsPath = flags.hits ? resolve(ctx.cwd, flags.hits) : undefined;
       if (flags.emit !== undefined) options.emit = emitOptions(ctx, flags, hitsPath);
       else {
-        for (const flag of ["overwrite", "resume", "maxShardBytes", "emitAnnotate"] as const) {
+        for (const flag of ["overwrite", "maxShardBytes", "emitAnnotate"] as const) {
           if (flags[flag] !== undefined) ctx.usage(`--${kebab(flag)} applies to --emit only`);
         }
         if (flags.emitCompression !== "same") ctx.usage("--emit-compression applies to --emit only");
         if (flags.emitFormat !== "same") ctx.usage("--emit-format applies to --emit only");
       }
       if (hitsPath) await checkWritable("--hits", hitsPath);
+      // --resume without --emit: a log beside the report, which also keeps the hits file.
+      const resumeLog = flags.resume && !options.emit ? resumeLogFor(ctx, jsonPath, hitsPath) : undefined;
+      if (resumeLog) {
+        options.checkpoint = resumeLog;
+        options.onHit = (hit) => resumeLog.hit(hit);
+      }
       // With --emit the emit writer keeps the hits file itself (--resume continues it).
-      const hitsOut = hitsPath && !options.emit ? await openOutput("--hits", hitsPath) : undefined;
+      const hitsOut =
+        hitsPath && !options.emit && !resumeLog ? await openOutput("--hits", hitsPath) : undefined;
       if (hitsOut) options.onHit = (hit) => hitsOut.write(`${JSON.stringify(hit)}\n`);
       if (progress) {
         options.onProgress = (p) => progress.update(p);
@@ -266,6 +277,7 @@ export function scanCommand(ctx: CommandContext): Command {
       } finally {
         progress?.end();
         if (hitsOut) await closeOutput(hitsOut);
+        await resumeLog?.close();
       }
       const { report } = result;
       await emitReport(ctx, report, { jsonPath, markdownPath, format: flags.format, quiet: flags.quiet });
@@ -277,6 +289,20 @@ export function scanCommand(ctx: CommandContext): Command {
       }
       applyGate(ctx, report, failAbove);
     });
+}
+
+/** The resume log of a scan without `--emit`: `REPORT.resume.jsonl` beside the `--json` report. */
+function resumeLogFor(
+  ctx: CommandContext,
+  jsonPath: string | undefined,
+  hitsPath: string | undefined,
+): ResumeLog {
+  if (jsonPath === undefined) {
+    ctx.usage(
+      "--resume without --emit needs --json FILE: its log is kept beside the report (FILE.resume.jsonl)",
+    );
+  }
+  return new ResumeLog(`${jsonPath}.resume.jsonl`, hitsPath);
 }
 
 /** `--emit` and its companions as {@link EmitOptions}. */

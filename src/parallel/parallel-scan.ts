@@ -3,7 +3,7 @@ import { InputError } from "../errors.js";
 import { linesBefore } from "../plan/lines-before.js";
 import type { SourceShare } from "../plan/shard-plan.js";
 import type { Source } from "../sources/source.js";
-import { Tally } from "../tally/tally.js";
+import { Tally, type TallySections } from "../tally/tally.js";
 import type { Hit } from "../types.js";
 import type { ScanTask, ScanTaskResult, ScanWorkerSetup } from "./scan-task.js";
 import { shiftLines } from "./shift-lines.js";
@@ -19,6 +19,8 @@ export interface ParallelScanOptions {
   workers: number;
   /** Every hit, in input and record order, as a single-threaded run gives them. */
   onHit: ((hit: Hit) => void) | undefined;
+  /** Called with each share's counts once it is absorbed, in order, before the next is taken (`--resume`). */
+  onShareDone?: (sections: TallySections) => Promise<void>;
   /** Reads a source the workers cannot open (stdin, Hub files) in this thread, into `tally`. */
   scanHere: (source: Source, tally: Tally) => Promise<{ failed: boolean }>;
   /** Progress: an input starts (its counts will grow in `tally`), a task of it is added, it ends. */
@@ -98,7 +100,9 @@ export async function scanInParallel(
         }
         if (sourceFailed) failed++;
       }
-      tally.absorb(part.toSections());
+      const sections = part.toSections();
+      tally.absorb(sections);
+      await options.onShareDone?.(sections);
       options.progress?.end();
     }
   } finally {
