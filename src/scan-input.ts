@@ -10,7 +10,7 @@ import { formatOf } from "./records/format.js";
 import { type ReadRecordsOptions, readRecords } from "./records/read-records.js";
 import type { Source } from "./sources/source.js";
 import type { HitInText, Tally } from "./tally/tally.js";
-import type { Hit, HitKind, InputFormat, Role } from "./types.js";
+import type { Hit, HitKind, InputFormat, RecordItem, Role } from "./types.js";
 
 /** The scan options {@link scanInput} reads (the main thread's `ScanOptions`, a worker's setup). */
 export interface InputScanOptions {
@@ -34,8 +34,12 @@ export async function scanInput(
   options: InputScanOptions,
   remaining: number,
   emit: InputEmitter | undefined,
-  /** More for the reader: a task's byte range. */
-  read: Pick<ReadRecordsOptions, "range" | "onRangeStart" | "onRangeLines"> = {},
+  /**
+   * More for the reader: a task's byte range. With `lineBase` (a shard's span of a file, read here),
+   * records are numbered as in the whole file: `lineBase` lines come before the range, and byte
+   * offsets count from the file's start.
+   */
+  read: Pick<ReadRecordsOptions, "range" | "onRangeStart" | "onRangeLines"> & { lineBase?: number } = {},
 ): Promise<{ remaining: number; failed: boolean }> {
   const input = tally.addInput(source.uri, options.format ?? "unknown", compressionOf(source.uri));
   let format: InputFormat;
@@ -48,9 +52,17 @@ export async function scanInput(
     emit?.fail(error.message);
     return { remaining, failed: true };
   }
+  const { lineBase, ...range } = read;
+  let firstByte = 0;
+  if (lineBase !== undefined) {
+    range.onRangeStart = (offset) => {
+      firstByte = offset;
+      read.onRangeStart?.(offset);
+    };
+  }
   try {
     const records = readRecords(source, {
-      ...read,
+      ...range,
       ...(emit
         ? {
             keepRaw: true,
@@ -68,7 +80,8 @@ export async function scanInput(
         ctx.tick();
       },
     });
-    for await (const item of records) {
+    for await (const read of records) {
+      const item = lineBase === undefined ? read : inFile(read, lineBase, firstByte);
       let wait: Promise<void> | undefined;
       if (item.type === "error") {
         tally.addError(input, {
@@ -138,6 +151,14 @@ function scanRecord(
   const lang = detectLanguage(documentText(segments));
   tally.addRecord(input, { lang, hits, flagged, hasText: segments.length > 0 });
   return { flagged, found };
+}
+
+/** A record of a range numbered as in its file: `lineBase` lines and `firstByte` bytes come before. */
+function inFile(item: RecordItem, lineBase: number, firstByte: number): RecordItem {
+  const shifted = { ...item, index: item.index + lineBase };
+  if (item.line !== undefined) shifted.line = item.line + lineBase;
+  if (item.byteOffset !== undefined) shifted.byteOffset = item.byteOffset + firstByte;
+  return shifted;
 }
 
 /** Hits JSONL keys in the order DESIGN §2 shows them. */

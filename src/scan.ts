@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { pathInTree, relativeOutputPath } from "./emit/emit-paths.js";
 import { type EmitOptions, EmitWriter, type PlannedInput } from "./emit/emit-writer.js";
@@ -80,7 +81,8 @@ export interface ScanOptions {
    * files) are cut into `count` contiguous stretches of about equal bytes, and shard `index` reads
    * the one it gets (see `assignShards`). The report carries `shard`; `selfid merge` of all shards'
    * reports gives the report of one run, and their hits files, concatenated in shard order, its hits
-   * file. Not with `limit`, `emit` or stdin.
+   * file. With `emit`, each shard writes into `emit.dir/shard-IIIII-of-NNNNN/`. Not with `limit` or
+   * stdin.
    */
   shard?: ShardSpec;
   /** Least time between two `onProgress` calls, in milliseconds. @default 200 */
@@ -121,7 +123,20 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     ...(options.hub ? { hub: options.hub } : {}),
   });
   const plan = planShares(sources, { ...options, textUnit: options.textUnit ?? "line" });
-  const planned = options.emit ? planEmit(sources, options) : undefined;
+  // Each shard emits into its own directory under DIR, with the layout one run has.
+  const emitOptions =
+    options.emit && options.shard
+      ? { ...options.emit, dir: join(options.emit.dir, shardDirName(options.shard)) }
+      : options.emit;
+  const planned = emitOptions
+    ? planEmit(
+        plan.shares.map((share) => share.source),
+        options.inputs,
+        options.format,
+        options.textUnit,
+        emitOptions.dir,
+      )
+    : undefined;
   const patternSet = options.patternSet ?? loadPatterns({ paths: [...(options.patterns ?? [])] });
   const ignore = options.ignore ?? [];
   checkIgnoredFamilies(patternSet, ignore);
@@ -135,11 +150,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     limit: options.limit ?? null,
   };
   const emitter =
-    options.emit && planned
+    emitOptions && planned
       ? await EmitWriter.open(
-          options.emit,
+          emitOptions,
           [...planned.values()],
-          fingerprint(patternSet.hash, reportOptions, options.emit, planned),
+          fingerprint(patternSet.hash, reportOptions, emitOptions, planned),
         )
       : undefined;
   const onHit =
@@ -234,9 +249,18 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         const part = new Tally();
         meter?.begin(part.inputs, bytes);
         const emit = emitter?.begin(planned?.get(source) as PlannedInput);
-        // A shard's first or last file is read over its stretch only (a shard has no --emit).
+        // A shard's first or last file is read over its stretch only.
         const outcome = span
-          ? await scanSpan(source, span, part, contextHere(), options, remaining, keepsFileNumbers === true)
+          ? await scanSpan(
+              source,
+              span,
+              part,
+              contextHere(),
+              options,
+              remaining,
+              keepsFileNumbers === true,
+              emit,
+            )
           : await scanInput(source, part, contextHere(), options, remaining, emit);
         remaining = outcome.remaining;
         if (outcome.failed) failedInputs++;
@@ -303,9 +327,6 @@ function checkShard(options: ScanOptions): void {
   if (options.limit !== undefined) {
     throw new UsageError("--limit cannot be used with --shard: a limit has no meaning across shards");
   }
-  if (options.emit !== undefined) {
-    throw new UsageError("--emit cannot be used with --shard (not supported yet): emit from one run");
-  }
   if (options.inputs.includes("-")) {
     throw new UsageError(
       "--shard cannot read stdin (-): shards must agree on the bytes of every input before reading; give files",
@@ -346,25 +367,31 @@ function fingerprint(
  * Where each source's `--emit` output goes. Refuses, before anything is read or written, two inputs
  * that would share an output path, or one that would leave the emit directory.
  */
-function planEmit(sources: readonly Source[], options: ScanOptions): Map<Source, PlannedInput> {
+function planEmit(
+  sources: readonly Source[],
+  inputs: readonly string[],
+  formatOverride: InputFormat | undefined,
+  textUnit: "line" | "file" | undefined,
+  dir: string,
+): Map<Source, PlannedInput> {
   const planned = new Map<Source, PlannedInput>();
   const owners = new Map<string, string>();
   for (const source of sources) {
     let format: InputFormat;
     try {
-      format = formatOf(source.uri, options.format);
+      format = formatOf(source.uri, formatOverride);
     } catch {
       // An unknown format is counted as a failed input by the scan; it writes nothing.
       format = "jsonl";
     }
-    const path = relativeOutputPath(source.uri, options.inputs, format);
-    pathInTree((options.emit as EmitOptions).dir, "clean", path);
+    const path = relativeOutputPath(source.uri, inputs, format);
+    pathInTree(dir, "clean", path);
     const other = owners.get(path);
     if (other !== undefined) {
       throw new UsageError(`--emit: inputs ${other} and ${source.uri} would both be written to ${path}`);
     }
     owners.set(path, source.uri);
-    const wholeFile = format === "txt" && options.textUnit === "file";
+    const wholeFile = format === "txt" && textUnit === "file";
     planned.set(source, {
       source: source.uri,
       path,
@@ -374,4 +401,10 @@ function planEmit(sources: readonly Source[], options: ScanOptions): Map<Source,
     });
   }
   return planned;
+}
+
+/** `shard-00003-of-00016`: where shard 3 of 16 writes its `--emit` output under DIR. */
+export function shardDirName(shard: ShardSpec): string {
+  const pad = (n: number) => String(n).padStart(5, "0");
+  return `shard-${pad(shard.index)}-of-${pad(shard.count)}`;
 }

@@ -76,12 +76,15 @@ Hub inputs read HF_TOKEN (or --token; never printed) and HF_ENDPOINT (a mirror o
 Progress goes to stderr, never stdout: a live line on a terminal; with --progress elsewhere, a line
 "selfid: progress  BYTES / TOTAL  PCT%  …  ETA …" every 10 s (--progress-interval), the last "… done in …".
 Shards: --shard I/N reads shard I (0-based) of N: the files, and 64 MiB ranges of big uncompressed
-JSONL/text files, cut into N contiguous stretches of about equal bytes, the same on every machine.
+JSONL/text and Parquet files, cut into N contiguous stretches of about equal bytes, the same on
+every machine.
 selfid merge of all N reports gives the report of one run; the N hits files, concatenated in shard
 order, its hits file. --shard auto takes the index and count of a Slurm job array
 (SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN, SLURM_ARRAY_TASK_COUNT), or JOB_COMPLETION_INDEX of a
 Kubernetes Indexed Job with --shard-count N (or SELFID_SHARD_COUNT; either alone also shards).
-Not with stdin, --limit or --emit.
+With --emit DIR, shard I writes DIR/shard-0000I-of-0000N/ (clean/, flagged/, errors/, manifest,
+hits); the shards' files of one input, concatenated in shard order, are one run's. Not with stdin
+or --limit. --resume (with --json) lets a preempted shard skip the parts it finished.
 Exit codes: 0 ok, 1 gate failed (--fail-above), 2 usage error or an input that could not be read.`;
 
 /** `selfid scan`: the main job. Maps flags to {@link ScanOptions}, prints, decides the exit code. */
@@ -225,8 +228,6 @@ export function scanCommand(ctx: CommandContext): Command {
       if (shard) {
         if (flags.limit !== undefined)
           ctx.usage("--limit cannot be used with --shard: a limit has no meaning across shards");
-        if (flags.emit !== undefined)
-          ctx.usage("--emit cannot be used with --shard yet: emit from one unsharded run");
         if (inputs.includes("-")) {
           ctx.usage(
             "--shard cannot read stdin (-): every shard must know the size of every input up front; give files",

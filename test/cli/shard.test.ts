@@ -202,13 +202,12 @@ describe("refusals", () => {
     expect(result.stderr, args.join(" ")).toMatch(message);
   };
 
-  it("refuses bad shards, stdin, --limit and --emit", async () => {
+  it("refuses bad shards, stdin and --limit", async () => {
     await usage(["scan", "data", "--shard", "3/3"], "--shard 3/3: the shard index must be below the count");
     await usage(["scan", "data", "--shard", "two"], "--shard two: expected I/N");
     await usage(["scan", "data", "--shard-count", "0"], "no shard index in the environment");
     await usage(["scan", "-", "--shard", "0/2"], "--shard cannot read stdin (-)");
     await usage(["scan", "data", "--shard", "0/2", "--limit", "5"], "--limit cannot be used with --shard");
-    await usage(["scan", "data", "--shard", "0/2", "--emit", "out"], "--emit cannot be used with --shard");
   });
 
   it("refuses to merge shards with other reports, shards of other counts, or a shard twice; warns of missing ones", async () => {
