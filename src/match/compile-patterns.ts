@@ -1,3 +1,6 @@
+import { createHash, type Hash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
 import type { HitKind, Role } from "../types.js";
 import { splitLeadingLookbehind } from "./leading-lookbehind.js";
@@ -57,6 +60,44 @@ export interface CompileOptions {
    * @default true
    */
   literalGating?: boolean;
+  /**
+   * What compiling the built-in library found at build time. When the set compiles to exactly the
+   * regexes the hints were made from, they are built on first use instead of now (the build
+   * checked them) and the templates' required literals are taken from the hints. null to compile
+   * everything now.
+   * @default the build's hints (`dist/patterns-compile-hints.json`), when made by this V8 and code
+   */
+  hints?: CompileHints | null;
+}
+
+/**
+ * `dist/patterns-compile-hints.json`, written by `scripts/snapshot-patterns.mjs`: what compiling
+ * the built-in library found. It applies only to a set that compiles to the very same regexes,
+ * in the same order: for any other set (user files, edited patterns) it is of no use, not wrong.
+ */
+export interface CompileHints {
+  /** The V8 whose RegExp parser accepted the regexes: another may accept other syntax. */
+  v8: string;
+  /** {@link moduleDigest} of the code that derived `literals`. */
+  code: string;
+  /** sha256 of every regex the set compiled to (flags and source), in order. */
+  regexes: string;
+  /** Required literals of each template, in order. */
+  literals: Array<string[] | null>;
+}
+
+/** A RegExp built when it is first asked for. */
+type LazyRegExp = () => RegExp;
+
+/** Everything one compilation shares. */
+interface Context {
+  problems: string[];
+  /** Hints to check the compilation against; null to build and check every regex now. */
+  hints: CompileHints | null;
+  /** sha256 of the regexes so far, to compare with the hints'. */
+  regexes: Hash;
+  /** Regexes not built yet, each with where its problem goes (an index of `problems`) if it has one. */
+  deferred: Array<{ build: LazyRegExp; at: number; path: string }>;
 }
 
 /**
@@ -117,60 +158,80 @@ function gateFor(lang: string): RegExp | null {
  * checks every regex. All problems are reported together, each with its file and path.
  */
 export function compilePatterns(set: PatternSet, options: CompileOptions = {}): CompiledPatterns {
-  const problems: string[] = [];
+  const hints = options.hints === undefined ? builtinHints() : options.hints && usable(options.hints);
+  return compile(set, options, hints).compiled;
+}
+
+/** Compiles a set now, every regex of it, and says what it found (for the hints file). */
+export function compileHints(set: PatternSet): CompileHints {
+  const { compiled, regexes } = compile(set, {}, null);
+  return {
+    v8: process.versions.v8,
+    code: moduleDigest(LITERALS_CODE),
+    regexes,
+    literals: compiled.templates.map((t) => (t.literals ? [...t.literals] : null)),
+  };
+}
+
+function compile(
+  set: PatternSet,
+  options: CompileOptions,
+  hints: CompileHints | null,
+): { compiled: CompiledPatterns; regexes: string } {
+  const ctx: Context = { problems: [], hints, regexes: createHash("sha256"), deferred: [] };
+  const { problems } = ctx;
   const terms: CompiledTerm[] = [];
   for (const family of set.families.values()) {
     const where = family.files.join(", ");
     family.names.forEach((term, i) => {
-      const compiled = compileTerm(term, family.family, "name", `${where}: names[${i}]`, problems);
+      const compiled = compileTerm(term, family.family, "name", false, `${where}: names[${i}]`, ctx);
       if (compiled) terms.push(compiled);
     });
     family.creators.forEach((term, i) => {
-      const compiled = compileTerm(term, family.family, "creator", `${where}: creators[${i}]`, problems);
+      const compiled = compileTerm(term, family.family, "creator", false, `${where}: creators[${i}]`, ctx);
       if (compiled) terms.push(compiled);
     });
   }
   set.common.placeholders.forEach((token, i) => {
     for (const slot of ["name", "creator"] as const) {
-      const compiled = compileTerm(token, null, slot, `common placeholders[${i}]`, problems);
-      if (compiled) terms.push({ ...compiled, placeholder: true });
+      const compiled = compileTerm(token, null, slot, true, `common placeholders[${i}]`, ctx);
+      if (compiled) terms.push(compiled);
     }
   });
 
-  const commonNouns = set.common.nouns.map((n) => checkSource(n, "common.yaml nouns", problems));
+  const commonNouns = set.common.nouns.map((n) => checkSource(n, "common.yaml nouns", ctx));
   const commonBlockers = set.common.blockers.map((b, i) =>
-    compileBlocker(b, {}, set.common.macros, `common.yaml blockers[${i}]`, problems),
+    compileBlocker(b, {}, set.common.macros, `common.yaml blockers[${i}]`, ctx),
   );
 
   const templates: CompiledTemplate[] = [];
-  const literalCache: LiteralCache = new Map();
   const keywords: Array<{ lang: string; keyword: string }> = [];
   const langsWithKeywords = new Set<string>();
   for (const lang of set.langs.values()) {
     const where = lang.files.join(", ");
     const nounSources = [
-      ...lang.nouns.map((n, i) => checkSource(n, `${where}: nouns[${i}]`, problems)),
+      ...lang.nouns.map((n, i) => checkSource(n, `${where}: nouns[${i}]`, ctx)),
       ...commonNouns,
     ];
     const nounAlt = nounSources.length > 0 ? nounSources.map((s) => `(?:${s})`).join("|") : "(?!)";
-    const nouns = tryRegex(`(?<![\\p{Script=Latin}])(?:${nounAlt})`, "u", `${where}: nouns`, problems);
+    const nouns = lazyRegex(`(?<![\\p{Script=Latin}])(?:${nounAlt})`, "u", `${where}: nouns`, ctx);
     const blockers = [
       ...lang.blockers.map((b, i) =>
-        compileBlocker(b, lang.macros, set.common.macros, `${where}: blockers[${i}]`, problems),
+        compileBlocker(b, lang.macros, set.common.macros, `${where}: blockers[${i}]`, ctx),
       ),
       ...commonBlockers,
     ].filter((b): b is CompiledBlocker => b !== undefined);
     for (const k of lang.keywords) keywords.push({ lang: lang.lang, keyword: normalizeText(k).text });
     if (lang.keywords.length > 0) langsWithKeywords.add(lang.lang);
     const gate = gateFor(lang.lang);
+    const slots = {
+      name: `(?<name>[${MARK.name}${MARK.both}])`,
+      creator: `(?<creator>[${MARK.creator}${MARK.both}])`,
+      noun: `(?:${nounAlt})`,
+    };
 
     for (const template of lang.templates) {
       const path = `${template.file}: templates[${template.index}].regex`;
-      const slots = {
-        name: `(?<name>[${MARK.name}${MARK.both}])`,
-        creator: `(?<creator>[${MARK.creator}${MARK.both}])`,
-        noun: `(?:${nounAlt})`,
-      };
       const expanded = expand(template.regex, slots, lang.macros, set.common.macros, path, problems);
       // A slot may stand in several alternatives; JavaScript wants each group name once.
       let slotCount = 0;
@@ -184,29 +245,52 @@ export function compilePatterns(set: PatternSet, options: CompileOptions = {}): 
         problems.push(`${path}: a ${template.kind} template needs a {name} or {creator} slot`);
       }
       const { guard, body } = splitLeadingLookbehind(source);
-      const regex = tryRegex(body, "gud", path, problems);
+      const regex = lazyRegex(body, "gud", path, ctx);
       if (!regex || !nouns) continue;
       const roles = template.roles ?? (template.kind === "system-persona" ? ["system"] : ALL_ROLES);
       templates.push({
         id: template.id,
         lang: lang.lang,
         kind: template.kind,
-        regex,
+        get regex() {
+          return regex();
+        },
         hasSlot: source.includes(MARK.name) || source.includes(MARK.creator),
         guard: guard ? new RegExp(guard, "uy") : null,
         roles: new Set(roles),
         gate,
-        literals: requiredLiterals(regex.source, literalCache),
+        literals: null,
         blockers,
-        nouns,
+        get nouns() {
+          return nouns();
+        },
       });
     }
   }
 
+  const regexes = ctx.regexes.digest("hex");
+  const trusted = hints !== null && regexes === hints.regexes && hints.literals.length === templates.length;
+  if (!trusted) {
+    // Not the library the hints were made from: check now what was left for later, each problem
+    // reported where building the regex at once would have put it.
+    for (const { build, at, path } of ctx.deferred.reverse()) {
+      try {
+        build();
+      } catch (error) {
+        problems.splice(at, 0, `${path}: invalid regex: ${(error as Error).message}`);
+      }
+    }
+  }
   if (problems.length > 0) {
     throw new UsageError(`invalid pattern files (${problems.length} problems):\n  ${problems.join("\n  ")}`);
   }
-  return {
+  const literalCache: LiteralCache = new Map();
+  templates.forEach((template, i) => {
+    template.literals = trusted
+      ? (hints.literals[i] ?? null)
+      : requiredLiterals(template.regex.source, literalCache);
+  });
+  const compiled: CompiledPatterns = {
     templates,
     terms: new TermIndex(terms, keywords),
     langsWithKeywords,
@@ -214,15 +298,18 @@ export function compilePatterns(set: PatternSet, options: CompileOptions = {}): 
     families: [...set.families.keys()].sort(),
     literalGate: options.literalGating === false ? null : new LiteralGate(templates.map((t) => t.literals)),
   };
+  return { compiled, regexes };
 }
 
 function compileTerm(
   term: TermInput,
   family: string | null,
   slot: "name" | "creator",
+  placeholder: boolean,
   path: string,
-  problems: string[],
+  ctx: Context,
 ): CompiledTerm | undefined {
+  const { problems } = ctx;
   const entry = typeof term === "string" ? { text: term } : term;
   let core: string;
   let first: string;
@@ -233,7 +320,7 @@ function compileTerm(
     first = normalized[0] ?? "";
     last = entry.version ? "0" : (normalized.at(-1) ?? "");
   } else {
-    const source = checkSource(entry.regex ?? "", path, problems);
+    const source = checkSource(entry.regex ?? "", path, ctx);
     lowerCaseCheck(source, path, problems);
     if (/\(\?<[=!]/.test(source)) {
       // Lookbehinds here run at every position of every text: a 60-character one cost 80% of scan time.
@@ -249,13 +336,15 @@ function compileTerm(
   const before = BOUNDED_SCRIPTS.find(([script]) => script.test(first))?.[1];
   const after = BOUNDED_SCRIPTS.find(([script]) => script.test(last))?.[1];
   const source = `${before ? `(?<!${before})` : ""}(?:${core})${after ? `(?!${after})` : ""}`;
-  const sticky = tryRegex(source, "uy", path, problems);
+  const sticky = lazyRegex(source, "uy", path, ctx);
   if (!sticky) return undefined;
   const compiled: CompiledTerm = {
     family,
     slot,
-    placeholder: false,
-    sticky,
+    placeholder,
+    get sticky() {
+      return sticky();
+    },
     core,
     keys: termKeys(core),
     ambiguous: entry.ambiguous !== undefined && entry.ambiguous !== false,
@@ -270,15 +359,21 @@ function compileBlocker(
   macros: Record<string, string>,
   commonMacros: Record<string, string>,
   path: string,
-  problems: string[],
+  ctx: Context,
 ): CompiledBlocker | undefined {
+  const { problems } = ctx;
   const source = expand(blocker.regex, {}, macros, commonMacros, `${path}.regex`, problems);
   if (source === undefined) return undefined;
   lowerCaseCheck(blocker.regex, `${path}.regex`, problems);
-  const regex = tryRegex(source, "u", `${path}.regex`, problems);
-  return regex
-    ? { scope: blocker.scope, regex, kinds: blocker.kinds ? new Set(blocker.kinds) : null }
-    : undefined;
+  const regex = lazyRegex(source, "u", `${path}.regex`, ctx);
+  if (!regex) return undefined;
+  return {
+    scope: blocker.scope,
+    get regex() {
+      return regex();
+    },
+    kinds: blocker.kinds ? new Set(blocker.kinds) : null,
+  };
 }
 
 /** Replaces `{slot}` and `{macro}` references; macros may use other macros, a few levels deep. */
@@ -313,16 +408,34 @@ function expand(
   return failed ? undefined : out;
 }
 
-function checkSource(source: string, path: string, problems: string[]): string {
-  tryRegex(source, "u", path, problems);
+function checkSource(source: string, path: string, ctx: Context): string {
+  lazyRegex(source, "u", path, ctx);
   return source;
 }
 
-function tryRegex(source: string, flags: string, path: string, problems: string[]): RegExp | undefined {
+/**
+ * A regex, built now (its problem reported) or, with hints, on first use: most templates never run
+ * on a given corpus, and building some 2,500 regexes with Unicode classes cost as much at start-up
+ * as reading the library. Whether the hints apply is known only when the set is compiled; until
+ * then the regex's problem, if it has one, has its place kept in `problems`.
+ */
+function lazyRegex(source: string, flags: string, path: string, ctx: Context): LazyRegExp | undefined {
+  const relaxed = relaxEscapes(source);
+  ctx.regexes.update(flags).update("/").update(relaxed).update("\0");
+  if (ctx.hints) {
+    let regex: RegExp | undefined;
+    const build = () => {
+      regex ??= new RegExp(relaxed, flags);
+      return regex;
+    };
+    ctx.deferred.push({ build, at: ctx.problems.length, path });
+    return build;
+  }
   try {
-    return new RegExp(relaxEscapes(source), flags);
+    const regex = new RegExp(relaxed, flags);
+    return () => regex;
   } catch (error) {
-    problems.push(`${path}: invalid regex: ${(error as Error).message}`);
+    ctx.problems.push(`${path}: invalid regex: ${(error as Error).message}`);
     return undefined;
   }
 }
@@ -333,19 +446,13 @@ function tryRegex(source: string, flags: string, path: string, problems: string[
  */
 export function relaxEscapes(source: string): string {
   if (!source.includes("\\")) return source;
-  let out = "";
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i] as string;
-    if (ch === "\\" && i + 1 < source.length) {
-      const next = source[i + 1] as string;
-      out += `'"\`,;:<>=!@#%&~ `.includes(next) ? next : ch + next;
-      i++;
-    } else {
-      out += ch;
-    }
-  }
-  return out;
+  return source.replace(/\\([\s\S])/g, (pair, next: string) =>
+    NEEDLESS_ESCAPES.includes(next) ? next : pair,
+  );
 }
+
+/** Characters that need no escape in a regex, but are escaped out of habit. */
+const NEEDLESS_ESCAPES = `'"\`,;:<>=!@#%&~ `;
 
 /**
  * Text is normalised before matching, so a pattern character that normalisation would change can
@@ -360,9 +467,13 @@ function lowerCaseCheck(source: string, path: string, problems: string[]): void 
       `${path}: "${upper[0]}" is upper case, but text is lower-cased before matching; write patterns in lower case`,
     );
   }
-  for (const ch of new Set(stripped)) {
-    if (ch.charCodeAt(0) < 0x80) continue;
-    const normalized = normalizeText(ch).text;
+  // Only characters beyond ASCII can change; a Set of every character of 300 kB cost 20 ms.
+  for (const ch of new Set(stripped.match(/[^\0-\x7f]/gu))) {
+    let normalized = NORMALIZED_CHARS.get(ch);
+    if (normalized === undefined) {
+      normalized = normalizeText(ch).text;
+      NORMALIZED_CHARS.set(ch, normalized);
+    }
     if (normalized !== ch.toLowerCase()) {
       problems.push(
         `${path}: "${ch}" never occurs in normalised text; write it as "${normalized}" (see patterns/README.md)`,
@@ -371,7 +482,54 @@ function lowerCaseCheck(source: string, path: string, problems: string[]): void 
   }
 }
 
+/** Characters as normalisation leaves them: the library's few hundred, checked once per process. */
+const NORMALIZED_CHARS = new Map<string, string>();
+
 /** Escapes regex syntax in a literal. */
 function escapeRegex(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+/** The modules whose code {@link CompileHints.literals} depend on. */
+const LITERALS_CODE = ["required-literals", "literal-facts"];
+
+const HINTS_FILE = new URL("../patterns-compile-hints.json", import.meta.url);
+let hintsOfBuild: CompileHints | null | undefined;
+
+/**
+ * The hints file of this build, read once per process (and per worker); null when it is missing
+ * (running from src/), or made by another V8 or other code.
+ */
+function builtinHints(): CompileHints | null {
+  if (hintsOfBuild === undefined) {
+    try {
+      hintsOfBuild = usable(JSON.parse(readFileSync(HINTS_FILE, "utf8")) as CompileHints);
+    } catch {
+      hintsOfBuild = null;
+    }
+  }
+  return hintsOfBuild;
+}
+
+/** The hints, if made by this V8 and this code; else null. */
+function usable(hints: CompileHints): CompileHints | null {
+  const code = moduleDigest(LITERALS_CODE);
+  return hints.v8 === process.versions.v8 && code !== "" && hints.code === code ? hints : null;
+}
+
+/**
+ * sha256 of modules beside this one (`.js` in dist/, `.ts` in src/), to tell whether the code that
+ * made a build-time file is the code that runs. Empty when one cannot be read: then none matches.
+ */
+export function moduleDigest(names: readonly string[]): string {
+  const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+  const hash = createHash("sha256");
+  for (const name of names) {
+    try {
+      hash.update(readFileSync(fileURLToPath(new URL(`${name}${ext}`, import.meta.url)))).update("\0");
+    } catch {
+      return "";
+    }
+  }
+  return hash.digest("hex");
 }

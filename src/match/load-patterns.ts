@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { createRequire } from "node:module";
+import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { UsageError } from "../errors.js";
+import { moduleDigest } from "./compile-patterns.js";
 import {
   type CommonFile,
   commonFileSchema,
@@ -48,55 +49,196 @@ export interface LoadPatternsOptions {
   builtin?: boolean;
 }
 
+/** Where {@link loadPatterns} finds the built-in library, and the snapshot `npm run build` made of it. */
+export interface PatternLibrary {
+  /** The library's directory. */
+  dir: string;
+  /** Its snapshot (`dist/patterns-snapshot.json`); null to always read the YAML. */
+  snapshot: string | null;
+}
+
+/** The snapshot of the built-in library, beside the compiled code (absent when running from src/). */
+export const BUILTIN_SNAPSHOT = fileURLToPath(new URL("../patterns-snapshot.json", import.meta.url));
+
+const BUILTIN: PatternLibrary = { dir: BUILTIN_PATTERNS_DIR, snapshot: BUILTIN_SNAPSHOT };
+
 /**
  * Reads and validates the pattern library (DESIGN §4). Every problem in every file is collected and
  * reported at once as a {@link UsageError} naming the file and the path inside it.
+ *
+ * The built-in library comes from its build-time snapshot when the snapshot was made from files
+ * with exactly the current contents (and by this loader's code); otherwise, and for user files
+ * always, from YAML through zod. Either way the set, and its hash, are the same.
  */
-export function loadPatterns(options: LoadPatternsOptions = {}): PatternSet {
-  const files: string[] = [];
-  if (options.builtin !== false) files.push(...listPatternFiles(BUILTIN_PATTERNS_DIR));
+export function loadPatterns(
+  options: LoadPatternsOptions = {},
+  /** @internal Tests point this at a copy of the library. */
+  library: PatternLibrary = BUILTIN,
+): PatternSet {
+  const dir = library.dir.endsWith(sep) ? library.dir : `${library.dir}${sep}`;
+  const shown = (file: string) => displayPath(file, dir);
+  const builtinFiles = options.builtin !== false ? listPatternFiles(dir) : [];
   const userFiles: string[] = [];
   for (const p of options.paths ?? []) userFiles.push(...listPatternFiles(resolve(p), p));
-  files.push(...userFiles);
+  const files = [...builtinFiles, ...userFiles];
 
   const problems: string[] = [];
   const hash = createHash("sha256");
   const set: PatternSet = {
-    id: userFiles.length > 0 ? `builtin+${userFiles.map((f) => displayPath(f)).join("+")}` : "builtin",
+    id: userFiles.length > 0 ? `builtin+${userFiles.map(shown).join("+")}` : "builtin",
     hash: "",
     families: new Map(),
     langs: new Map(),
     common: { macros: {}, nouns: [], blockers: [], placeholders: [] },
-    files: files.map(displayPath),
+    files: files.map(shown),
   };
-  if (options.builtin === false) set.id = userFiles.map(displayPath).join("+") || "empty";
+  if (options.builtin === false) set.id = userFiles.map(shown).join("+") || "empty";
 
-  for (const file of files) {
-    const shown = displayPath(file);
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (error) {
-      problems.push(`${shown}: cannot read (${(error as Error).message})`);
-      continue;
+  const builtinTexts = builtinFiles.map((file) => readPatternFile(file, shown(file)));
+  const snapshot = library.snapshot ? readSnapshot(library.snapshot, builtinTexts) : undefined;
+  if (snapshot) {
+    set.families = new Map(snapshot.families);
+    set.langs = new Map(snapshot.langs);
+    set.common = snapshot.common;
+  }
+  const texts = [...builtinTexts, ...userFiles.map((file) => readPatternFile(file, shown(file)))];
+  texts.forEach(({ file, shown, text, error }, i) => {
+    if (text === undefined) {
+      problems.push(`${shown}: cannot read (${error})`);
+      return;
     }
     hash.update(shown).update("\0").update(text).update("\0");
+    if (snapshot && i < builtinTexts.length) return;
     let data: unknown;
     try {
-      data = file.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+      data = file.endsWith(".json") ? JSON.parse(text) : yaml().parse(text);
     } catch (error) {
       problems.push(
         `${shown}: not valid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${(error as Error).message}`,
       );
-      continue;
+      return;
     }
     addFile(set, data, shown, problems);
-  }
+  });
   if (problems.length > 0) {
     throw new UsageError(`invalid pattern files (${problems.length} problems):\n  ${problems.join("\n  ")}`);
   }
   set.hash = hash.digest("hex");
   return set;
+}
+
+/** A pattern file's text, or why it could not be read. */
+interface PatternText {
+  file: string;
+  shown: string;
+  text?: string;
+  error?: string;
+}
+
+function readPatternFile(file: string, shown: string): PatternText {
+  try {
+    return { file, shown, text: readFileSync(file, "utf8") };
+  } catch (error) {
+    return { file, shown, error: (error as Error).message };
+  }
+}
+
+// Parsing YAML is only needed when the snapshot cannot be used: do not pay for loading it otherwise.
+const requireCjs = createRequire(import.meta.url);
+let yamlModule: typeof import("yaml") | undefined;
+function yaml(): typeof import("yaml") {
+  yamlModule ??= requireCjs("yaml") as typeof import("yaml");
+  return yamlModule;
+}
+
+/** Bump when the snapshot's layout changes. */
+const SNAPSHOT_FORMAT = 1;
+
+/**
+ * `dist/patterns-snapshot.json`: the built-in library as {@link loadPatterns} validated it, with
+ * what it was made from, written by `scripts/snapshot-patterns.mjs` at build time.
+ */
+export interface PatternSnapshot {
+  format: number;
+  /** sha256 of the code that turns YAML into a set: a changed schema makes the snapshot stale. */
+  loader: string;
+  /** Every file the set was built from, in load order, as displayed, with the sha256 of its text. */
+  files: Array<{ path: string; sha256: string }>;
+  /** The set's hash, for people reading the file. */
+  hash: string;
+  families: Array<[string, LoadedFamily]>;
+  langs: Array<[string, LoadedLang]>;
+  common: CommonFile;
+  /** Facts about compiling the set that `compilePatterns` may reuse (see compile-patterns.ts). */
+  compile: unknown;
+}
+
+/** Makes the snapshot of a library from its YAML files. */
+export function snapshotPatterns(library: PatternLibrary = BUILTIN): Omit<PatternSnapshot, "compile"> {
+  const set = loadPatterns({}, { dir: library.dir, snapshot: null });
+  const dir = library.dir.endsWith(sep) ? library.dir : `${library.dir}${sep}`;
+  const files = listPatternFiles(dir).map((file) => readPatternFile(file, displayPath(file, dir)));
+  return {
+    format: SNAPSHOT_FORMAT,
+    loader: loaderDigest(),
+    files: files.map(({ shown, text }) => ({ path: shown, sha256: sha256(text ?? "") })),
+    hash: set.hash,
+    families: [...set.families],
+    langs: [...set.langs],
+    common: set.common,
+  };
+}
+
+/** The snapshot at `path`, or null when it is missing, unreadable or of another format. */
+function readSnapshotFile(path: string): PatternSnapshot | null {
+  try {
+    const snapshot = JSON.parse(readFileSync(path, "utf8")) as PatternSnapshot | null;
+    return snapshot?.format === SNAPSHOT_FORMAT ? snapshot : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The parts of the snapshot's set, when it was made from exactly these files (paths, order and
+ * contents) by this loader; undefined when it is stale. Parsed afresh each time: callers merge
+ * their own files into it.
+ */
+function readSnapshot(
+  path: string,
+  texts: readonly PatternText[],
+): Pick<PatternSnapshot, "families" | "langs" | "common"> | undefined {
+  const snapshot = readSnapshotFile(path);
+  const loader = loaderDigest();
+  if (!snapshot || loader === "" || snapshot.loader !== loader || !snapshotMatches(snapshot, texts)) {
+    return undefined;
+  }
+  return snapshot;
+}
+
+/** True when the snapshot lists exactly these files, in this order, with these contents. */
+function snapshotMatches(
+  snapshot: Pick<PatternSnapshot, "files">,
+  texts: ReadonlyArray<{ shown: string; text?: string }>,
+): boolean {
+  return (
+    snapshot.files.length === texts.length &&
+    texts.every(
+      ({ shown, text }, i) =>
+        text !== undefined && snapshot.files[i]?.path === shown && snapshot.files[i]?.sha256 === sha256(text),
+    )
+  );
+}
+
+let loader: string | undefined;
+/** sha256 of this file and the schema as they run (dist/ or src/): what a snapshot's set depends on. */
+function loaderDigest(): string {
+  loader ??= moduleDigest(["load-patterns", "pattern-schema", "../types"]);
+  return loader;
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
 }
 
 function addFile(set: PatternSet, data: unknown, file: string, problems: string[]): void {
@@ -208,8 +350,8 @@ function listPatternFiles(path: string, asGiven = path): string[] {
   return out;
 }
 
-function displayPath(file: string): string {
-  if (file.startsWith(BUILTIN_PATTERNS_DIR)) return `patterns/${relative(BUILTIN_PATTERNS_DIR, file)}`;
+function displayPath(file: string, builtinDir = BUILTIN_PATTERNS_DIR): string {
+  if (file.startsWith(builtinDir)) return `patterns/${relative(builtinDir, file)}`;
   const rel = relative(process.cwd(), file);
   return rel.startsWith("..") ? file : rel;
 }
