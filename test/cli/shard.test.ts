@@ -5,50 +5,12 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run.js";
+import { mixedJsonl, TEXTS } from "../helpers/mixed-corpus.js";
 import { prng } from "../helpers/prng.js";
 
 const BIN = new URL("../../bin/selfid.js", import.meta.url).pathname;
 const root = mkdtempSync(join(tmpdir(), "selfid-shard-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-const TEXTS = [
-  "Hello! I'm ChatGPT, a large language model trained by OpenAI.",
-  "我是通义千问，由阿里云开发的AI助手。",
-  "Je suis Claude, un assistant créé par Anthropic.",
-  "The capital of France is Paris; it lies on the Seine.",
-  "Ich bin ein hilfreicher Assistent und beantworte gern deine Fragen zum Wetter.",
-  "2 + 2 = 4, and the square root of 16 is 4 as well.",
-  "As an AI language model, I cannot browse the internet.",
-];
-
-/** JSONL with records of several shapes, blank, malformed and over-size lines, CRLF and a BOM. */
-function corpus(seed: number, records: number): string {
-  const rand = prng(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-  const lines: string[] = [];
-  for (let i = 0; i < records; i++) {
-    const r = rand();
-    const text = `${pick(TEXTS)} (${i})`;
-    if (r < 0.04) lines.push("");
-    else if (r < 0.08) lines.push(pick(['{"text": "cut', "[1, 2]", "42"]));
-    else if (r < 0.09) lines.push(JSON.stringify({ text: "x".repeat(3000) }));
-    else if (r < 0.5)
-      lines.push(
-        JSON.stringify({
-          id: i,
-          messages: [
-            { role: "user", content: "Who are you?" },
-            { role: "assistant", content: text },
-          ],
-        }),
-      );
-    else
-      lines.push(
-        JSON.stringify({ id: i, text: `${text} ${"filler words ".repeat(Math.floor(rand() * 30))}` }),
-      );
-  }
-  return `\uFEFF${lines.map((line, i) => line + (i % 7 === 3 ? "\r\n" : "\n")).join("")}`;
-}
 
 /** Text lines, some blank, without a final newline. */
 function textLines(seed: number, count: number): string {
@@ -93,12 +55,12 @@ const SHARDED = [...COMMON, "--task-bytes", "3001"];
 
 beforeAll(async () => {
   mkdirSync(join(root, "data/sub"), { recursive: true });
-  writeFileSync(join(root, "data/a.jsonl"), corpus(1, 500));
-  writeFileSync(join(root, "data/sub/b.jsonl"), corpus(2, 120));
-  writeFileSync(join(root, "data/c.jsonl.gz"), gzipSync(corpus(3, 100)));
+  writeFileSync(join(root, "data/a.jsonl"), mixedJsonl(1, 500));
+  writeFileSync(join(root, "data/sub/b.jsonl"), mixedJsonl(2, 120));
+  writeFileSync(join(root, "data/c.jsonl.gz"), gzipSync(mixedJsonl(3, 100)));
   writeFileSync(join(root, "data/d.txt"), textLines(4, 300));
   writeFileSync(join(root, "data/e.json"), JSON.stringify([{ text: TEXTS[0] }, { text: TEXTS[3] }]));
-  writeFileSync(join(root, "data/f.jsonl"), corpus(5, 10));
+  writeFileSync(join(root, "data/f.jsonl"), mixedJsonl(5, 10));
   await all([[...COMMON, "--json", "single.json", "--hits", "single.jsonl"]]);
 }, 60_000);
 
@@ -149,8 +111,8 @@ describe("scan --shard I/N, then merge", () => {
 describe("shards with no tasks, and shards from the environment", () => {
   beforeAll(() => {
     mkdirSync(join(root, "small"));
-    writeFileSync(join(root, "small/a.jsonl"), corpus(6, 20));
-    writeFileSync(join(root, "small/b.jsonl"), corpus(7, 20));
+    writeFileSync(join(root, "small/a.jsonl"), mixedJsonl(6, 20));
+    writeFileSync(join(root, "small/b.jsonl"), mixedJsonl(7, 20));
   });
   const scanSmall = (args: string[], env: Record<string, string> = {}) =>
     run(["scan", "small", "--max-record-bytes", "2048", ...args], { cwd: root, env });
