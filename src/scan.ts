@@ -1,7 +1,6 @@
-import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
-import { pathInTree, relativeOutputPath } from "./emit/emit-paths.js";
+import { emitFingerprint, planEmit, shardDirName } from "./emit/emit-plan.js";
 import { type EmitOptions, EmitWriter, type PlannedInput } from "./emit/emit-writer.js";
 import { UsageError } from "./errors.js";
 import { parseFieldPath } from "./fields/field-path.js";
@@ -12,7 +11,6 @@ import { defaultWorkers, scanInParallel } from "./parallel/parallel-scan.js";
 import type { ScanWorkerSetup } from "./parallel/scan-task.js";
 import { scanSpan } from "./plan/scan-span.js";
 import { planShares, type ShardSpec, type SourceShare } from "./plan/shard-plan.js";
-import { formatOf } from "./records/format.js";
 import type { Report } from "./report/report-schema.js";
 import { runFingerprint, type ScanCheckpoint } from "./scan-checkpoint.js";
 import { type RecordContext, scanInput } from "./scan-input.js";
@@ -131,10 +129,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const planned = emitOptions
     ? planEmit(
         plan.shares.map((share) => share.source),
-        options.inputs,
-        options.format,
-        options.textUnit,
-        emitOptions.dir,
+        { ...options, dir: emitOptions.dir },
       )
     : undefined;
   const patternSet = options.patternSet ?? loadPatterns({ paths: [...(options.patterns ?? [])] });
@@ -154,7 +149,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       ? await EmitWriter.open(
           emitOptions,
           [...planned.values()],
-          fingerprint(patternSet.hash, reportOptions, emitOptions, planned),
+          emitFingerprint(patternSet.hash, reportOptions, emitOptions, planned),
         )
       : undefined;
   const onHit =
@@ -339,72 +334,4 @@ function sharedPart(share: SourceShare): Source {
   return share.bytes === undefined || share.bytes === share.source.size
     ? share.source
     : { ...share.source, size: share.bytes };
-}
-
-/** Identifies a run's settings: `--resume` continues only a run with the same ones. */
-function fingerprint(
-  patternHash: string,
-  reportOptions: Report["options"],
-  emit: EmitOptions,
-  planned: Map<Source, PlannedInput>,
-): string {
-  const settings = {
-    version: VERSION,
-    patternHash,
-    reportOptions,
-    emit: [
-      emit.compression ?? "same",
-      emit.format ?? "same",
-      emit.maxShardBytes ?? null,
-      emit.annotate === true,
-    ],
-    inputs: [...planned.values()].map((input) => [input.source, input.path]),
-  };
-  return createHash("sha256").update(JSON.stringify(settings)).digest("hex");
-}
-
-/**
- * Where each source's `--emit` output goes. Refuses, before anything is read or written, two inputs
- * that would share an output path, or one that would leave the emit directory.
- */
-function planEmit(
-  sources: readonly Source[],
-  inputs: readonly string[],
-  formatOverride: InputFormat | undefined,
-  textUnit: "line" | "file" | undefined,
-  dir: string,
-): Map<Source, PlannedInput> {
-  const planned = new Map<Source, PlannedInput>();
-  const owners = new Map<string, string>();
-  for (const source of sources) {
-    let format: InputFormat;
-    try {
-      format = formatOf(source.uri, formatOverride);
-    } catch {
-      // An unknown format is counted as a failed input by the scan; it writes nothing.
-      format = "jsonl";
-    }
-    const path = relativeOutputPath(source.uri, inputs, format);
-    pathInTree(dir, "clean", path);
-    const other = owners.get(path);
-    if (other !== undefined) {
-      throw new UsageError(`--emit: inputs ${other} and ${source.uri} would both be written to ${path}`);
-    }
-    owners.set(path, source.uri);
-    const wholeFile = format === "txt" && textUnit === "file";
-    planned.set(source, {
-      source: source.uri,
-      path,
-      format,
-      size: source.size ?? null,
-      ...(wholeFile ? { wholeFile } : {}),
-    });
-  }
-  return planned;
-}
-
-/** `shard-00003-of-00016`: where shard 3 of 16 writes its `--emit` output under DIR. */
-export function shardDirName(shard: ShardSpec): string {
-  const pad = (n: number) => String(n).padStart(5, "0");
-  return `shard-${pad(shard.index)}-of-${pad(shard.count)}`;
 }
