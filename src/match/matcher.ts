@@ -7,7 +7,7 @@ import {
   compilePatterns,
 } from "./compile-patterns.js";
 import type { PatternSet } from "./load-patterns.js";
-import { asciiNormalForm, type NormalizedText, normalizeText, originalSpan } from "./normalize.js";
+import { type NormalizedText, normalizeText, originalSpan } from "./normalize.js";
 import { sentenceBounds } from "./sentence-bounds.js";
 import { type SlottedText, slotText } from "./slot-text.js";
 import type { CompiledTerm, TermOccurrence } from "./term-index.js";
@@ -95,13 +95,8 @@ function matchText(
   rejected?: Explanation["rejected"],
 ): Finding[] {
   // Most text is plain ASCII and names no model: the automaton's early-exit test on the text as it
-  // is settles it, then on its normal form without offset maps (`*`), before the full normalisation.
-  const plain = compiled.terms.mayMatchAscii(text);
-  if (plain === false) return [];
-  if (plain === undefined) {
-    const ascii = asciiNormalForm(text);
-    if (ascii !== undefined && !compiled.terms.mayMatch(ascii)) return [];
-  }
+  // is settles it, before any normalisation or allocation.
+  if (compiled.terms.mayMatchAscii(text) === false) return [];
   const norm = normalizeText(text);
   const { occurrences, keywordLangs, mayMatch } = compiled.terms.find(norm.text);
   if (!mayMatch) return [];

@@ -91,17 +91,6 @@ export function normalizeText(original: string): NormalizedText {
 }
 
 /**
- * The normalized text of plain-ASCII `original` (lower-cased, `*` dropped), without the offset map
- * {@link normalizeText} builds; undefined for any other text. For a cheap yes/no look before the
- * full normalisation.
- */
-export function asciiNormalForm(original: string): string | undefined {
-  if (!ASCII.test(original)) return undefined;
-  const lower = original.toLowerCase();
-  return lower.indexOf("*") < 0 ? lower : lower.replaceAll("*", "");
-}
-
-/**
  * Latin combining diacritics compose with the letter before them ("o" + U+0302 → "ô"), so text
  * that has them is normalised cluster by cluster. Other text can go character by character.
  */

@@ -72,7 +72,31 @@ export class TermIndex {
 
   /** Cheap test: false means no term (and no keyword) can be in the text. */
   mayMatch(text: string): boolean {
-    if (this.automaton.test(text)) return true;
+    return this.automaton.test(text) || this.unkeyedIn(text);
+  }
+
+  /**
+   * {@link mayMatch} of the normalized form of plain-ASCII text (lower-cased, `*` dropped), answered
+   * without building it for the common text that has no key; undefined when the text has a character
+   * beyond ASCII before any key (the caller normalises and looks further).
+   */
+  mayMatchAscii(text: string): boolean | undefined {
+    const keyed = this.automaton.testAscii(text);
+    if (keyed !== false) return keyed;
+    // Plain ASCII from here on, with no key.
+    if (this.unkeyed.length === 0) return false;
+    const stars = text.includes("*");
+    // A regex matching the lower-cased text matches the text itself case-insensitively, so no lead
+    // of a term here means no term there (unless normalisation drops stars from between).
+    if (!stars && !this.unkeyed.some(({ anyCase }) => anyCase === undefined || anyCase.test(text))) {
+      return false;
+    }
+    const lower = text.toLowerCase();
+    return this.unkeyedIn(stars ? lower.replaceAll("*", "") : lower);
+  }
+
+  /** Whether a term without a usable key occurs in normalized text. */
+  private unkeyedIn(text: string): boolean {
     return this.unkeyed.some(({ term, global }) => {
       let found = false;
       eachMatch(global, text, (index) => {
@@ -81,24 +105,6 @@ export class TermIndex {
       });
       return found;
     });
-  }
-
-  /**
-   * {@link mayMatch} of the normalized form of plain-ASCII text, answered on the text itself:
-   * false when no term can be in it, true when a key occurs, undefined when this cheap look cannot
-   * tell (a character beyond ASCII, a `*`, a candidate for a term without a key: the caller
-   * normalises and asks {@link mayMatch}).
-   */
-  mayMatchAscii(text: string): boolean | undefined {
-    const keyed = this.automaton.testAscii(text);
-    if (keyed !== false) return keyed;
-    if (this.unkeyed.length === 0) return false;
-    // A regex matching the lower-cased text matches the text itself case-insensitively, so no
-    // match of a term's lead here means no term there; `*`, which normalisation drops, would break that.
-    if (text.includes("*")) return undefined;
-    return this.unkeyed.some(({ anyCase }) => anyCase === undefined || anyCase.test(text))
-      ? undefined
-      : false;
   }
 
   /**

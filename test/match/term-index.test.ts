@@ -5,7 +5,7 @@ import { normalizeText } from "../../src/match/normalize.js";
 import { prng } from "../helpers/prng.js";
 
 describe("TermIndex.mayMatchAscii", () => {
-  it("never contradicts mayMatch on the normalized text (builtin library, random ASCII texts)", () => {
+  it("answers mayMatch of the normalized text for any ASCII text (builtin library, random texts)", () => {
     const { terms } = compilePatterns(loadPatterns());
     // Pieces of names with and without keys ("pi", "o1", "Yi", "KT" have none), in any case, with
     // the stars normalisation drops, among plain words.
@@ -40,16 +40,12 @@ describe("TermIndex.mayMatchAscii", () => {
       "an AI assistant",
     ];
     const random = prng(42);
-    let decided = 0;
     for (let n = 0; n < 3000; n++) {
       const count = 1 + Math.floor(random() * 8);
       const text = Array.from({ length: count }, () => pieces[Math.floor(random() * pieces.length)]).join("");
-      const quick = terms.mayMatchAscii(text);
-      if (quick === undefined) continue;
-      decided++;
-      expect(quick, text).toBe(terms.mayMatch(normalizeText(text).text));
+      // Plain ASCII is always decided, stars and keyless terms included.
+      expect(terms.mayMatchAscii(text), text).toBe(terms.mayMatch(normalizeText(text).text));
     }
-    expect(decided).toBeGreaterThan(1000);
     expect(terms.mayMatchAscii("A recipe for banana bread, step by step.")).toBe(true);
     expect(terms.mayMatchAscii("A recipe for banana bread.")).toBe(false);
     expect(terms.mayMatchAscii("Ein Rezept für Bananenbrot.")).toBeUndefined();
