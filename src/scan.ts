@@ -9,7 +9,7 @@ import { loadPatterns, type PatternSet } from "./match/load-patterns.js";
 import { checkIgnoredFamilies, createMatcher } from "./match/matcher.js";
 import { defaultWorkers, scanInParallel } from "./parallel/parallel-scan.js";
 import type { ScanWorkerSetup } from "./parallel/scan-task.js";
-import { scanSpan } from "./plan/scan-span.js";
+import { lineBaseOf } from "./plan/lines-before.js";
 import { planShares, type ShardSpec, type SourceShare } from "./plan/shard-plan.js";
 import type { Report } from "./report/report-schema.js";
 import { runFingerprint, type ScanCheckpoint } from "./scan-checkpoint.js";
@@ -229,7 +229,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     });
   } else {
     try {
-      for (const { source, span, bytes, keepsFileNumbers } of shares) {
+      for (const share of shares) {
+        const { source, span, bytes } = share;
         if (remaining <= 0) break;
         const earlier = emitter?.finishedEarlier(source.uri);
         if (earlier) {
@@ -244,19 +245,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         const part = new Tally();
         meter?.begin(part.inputs, bytes);
         const emit = emitter?.begin(planned?.get(source) as PlannedInput);
-        // A shard's first or last file is read over its stretch only.
-        const outcome = span
-          ? await scanSpan(
-              source,
-              span,
-              part,
-              contextHere(),
-              options,
-              remaining,
-              keepsFileNumbers === true,
-              emit,
-            )
-          : await scanInput(source, part, contextHere(), options, remaining, emit);
+        // A shard's first or last file is read over its stretch only, numbered as in the file.
+        const read = span ? { range: span, lineBase: await lineBaseOf(share) } : {};
+        const outcome = await scanInput(source, part, contextHere(), options, remaining, emit, read);
         remaining = outcome.remaining;
         if (outcome.failed) failedInputs++;
         const sections = part.toSections();

@@ -15,10 +15,14 @@ export async function checkWritable(flag: string, path: string): Promise<void> {
   }
 }
 
-/** Opens an output stream, failing with a usage error (not an unhandled 'error' event). */
-export function openOutput(flag: string, path: string): Promise<WriteStream> {
+/**
+ * Opens an output stream, failing with a usage error (not an unhandled 'error' event).
+ * @param append add to the file's end instead of replacing it
+ * @default append false
+ */
+export function openOutput(flag: string, path: string, append = false): Promise<WriteStream> {
   return new Promise((done, fail) => {
-    const stream = createWriteStream(path);
+    const stream = createWriteStream(path, { flags: append ? "a" : "w" });
     stream.once("error", (error) =>
       fail(new UsageError(`${flag} ${path}: cannot write (${describe(error)})`)),
     );

@@ -1,10 +1,11 @@
-import { createWriteStream, type WriteStream } from "node:fs";
+import type { WriteStream } from "node:fs";
 import { appendFile, readFile, stat, truncate, writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { UsageError } from "../errors.js";
 import type { ScanCheckpoint } from "../scan-checkpoint.js";
 import type { TallySections } from "../tally/tally.js";
 import type { Hit } from "../types.js";
+import { closeOutput, openOutput } from "./output-files.js";
 
 const headerSchema = z.object({ schema: z.literal("selfid.resume/1"), fingerprint: z.string() });
 
@@ -51,7 +52,7 @@ export class ResumeLog implements ScanCheckpoint {
       }
       this.hitsBytes = kept[kept.length - 1]?.hitsBytes ?? 0;
       if (size > this.hitsBytes) await truncate(this.hitsPath, this.hitsBytes);
-      this.hits = await openForAppend(this.hitsPath, this.hitsBytes === 0);
+      this.hits = await openOutput("--hits", this.hitsPath, this.hitsBytes > 0);
     }
     // The log is written again with only the entries kept: a line a kill cut short is gone.
     const lines = [{ schema: "selfid.resume/1", fingerprint }, ...kept].map(
@@ -69,13 +70,8 @@ export class ResumeLog implements ScanCheckpoint {
   }
 
   /** Closes the hits file (after the scan, whatever its outcome). */
-  close(): Promise<void> {
-    const hits = this.hits;
-    if (!hits) return Promise.resolve();
-    return new Promise((done, fail) => {
-      hits.once("error", fail);
-      hits.end(() => done());
-    });
+  async close(): Promise<void> {
+    if (this.hits) await closeOutput(this.hits);
   }
 
   /** The entries of an earlier run's log: none when there is none; refused when its settings differ. */
@@ -117,14 +113,6 @@ async function fileSize(path: string): Promise<number> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
     throw new UsageError(`--hits ${path}: cannot read (${(error as Error).message})`);
   }
-}
-
-function openForAppend(path: string, fresh: boolean): Promise<WriteStream> {
-  return new Promise((done, fail) => {
-    const stream = createWriteStream(path, { flags: fresh ? "w" : "a" });
-    stream.once("error", (error) => fail(new UsageError(`--hits ${path}: cannot write (${error.message})`)));
-    stream.once("open", () => done(stream));
-  });
 }
 
 function parseLine(line: string): unknown {

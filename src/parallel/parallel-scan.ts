@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { InputError } from "../errors.js";
-import { linesBefore } from "../plan/lines-before.js";
+import { lineBaseOf } from "../plan/lines-before.js";
 import type { SourceShare } from "../plan/shard-plan.js";
 import type { Source } from "../sources/source.js";
 import { Tally, type TallySections } from "../tally/tally.js";
@@ -118,10 +118,9 @@ function tasksOf({ source, ranges }: SourceShare): ScanTask[] | undefined {
   return ranges === undefined ? [{ ...base, range: undefined }] : ranges.map((range) => ({ ...base, range }));
 }
 
-/** The record index of a share's first line: 0, or the lines before its span (a shard's first file). */
-function firstLine({ source, span, keepsFileNumbers }: SourceShare): Promise<number> {
-  if (span === undefined || span.start === 0 || keepsFileNumbers) return Promise.resolve(0);
-  const counting = linesBefore(source, span.start);
+/** The lines before a share's span, counted while the workers start (see `lineBaseOf`). */
+function firstLine(share: SourceShare): Promise<number> {
+  const counting = lineBaseOf(share);
   // Awaited when the share's turn comes; a failure before then must not count as unhandled.
   counting.catch(() => {});
   return counting;

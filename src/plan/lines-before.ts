@@ -1,4 +1,5 @@
 import type { Source } from "../sources/source.js";
+import type { SourceShare } from "./shard-plan.js";
 
 const LF = 0x0a;
 
@@ -28,4 +29,13 @@ export async function linesBefore(source: Pick<Source, "uri" | "slice">, offset:
     for (let i = chunk.indexOf(LF); i !== -1; i = chunk.indexOf(LF, i + 1)) lines++;
   }
   return lines;
+}
+
+/**
+ * The record index of a share's first record in its file: 0 for a whole source, a span from the
+ * file's start, or Parquet rows (which keep their numbers); else the lines before the span.
+ */
+export function lineBaseOf({ source, span, keepsFileNumbers }: SourceShare): Promise<number> {
+  if (span === undefined || span.start === 0 || keepsFileNumbers) return Promise.resolve(0);
+  return linesBefore(source, span.start);
 }

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { UsageError } from "../errors.js";
 import type { ByteRange } from "../records/byte-range.js";
+import { formatOf } from "../records/format.js";
 import type { Source } from "../sources/source.js";
 import type { InputFormat } from "../types.js";
-import { formatOf } from "../records/format.js";
 import { splitSource } from "./split-source.js";
 
 /** Which part of a run this process does: shard `index` (0-based) of `count`. */

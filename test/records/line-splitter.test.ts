@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type LinePiece, LineSplitter, splitLines } from "../../src/records/line-splitter.js";
-import { CHUNK_SIZES, chunked, collect } from "./stream-helpers.js";
+import { CHUNK_SIZES, chunked, collect, splitMeasured } from "./stream-helpers.js";
 
 /** The naive whole-buffer split the streaming splitter must agree with. */
 function oracle(bytes: Buffer, max = Number.POSITIVE_INFINITY): LinePiece[] {
@@ -97,15 +97,7 @@ describe("splitLines", () => {
       for (let i = 0; i < 64; i++) yield chunk;
       yield Buffer.from("\nok\n");
     }
-    const splitter = new LineSplitter({ maxLineBytes: 1024 });
-    const before = process.memoryUsage().arrayBuffers;
-    let peak = 0;
-    const pieces: LinePiece[] = [];
-    for await (const c of huge()) {
-      pieces.push(...splitter.push(c));
-      peak = Math.max(peak, process.memoryUsage().arrayBuffers - before);
-    }
-    pieces.push(...splitter.end());
+    const { pieces, peak } = await splitMeasured(new LineSplitter({ maxLineBytes: 1024 }), huge());
     expect(plain(pieces)).toEqual([
       { type: "oversize", line: 1, byteOffset: 0, size: 64 << 20 },
       { type: "line", bytes: Buffer.from("ok").toString("hex"), line: 2, byteOffset: (64 << 20) + 1 },

@@ -2,29 +2,18 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readJsonl } from "../../src/records/jsonl-reader.js";
-import { type LinePiece, LineSplitter } from "../../src/records/line-splitter.js";
+import { LineSplitter } from "../../src/records/line-splitter.js";
 import { readRecords } from "../../src/records/read-records.js";
 import { readText } from "../../src/records/text-reader.js";
 import type { RecordItem } from "../../src/types.js";
-import { chunked, collect, makeTempDir, memorySource } from "./stream-helpers.js";
+import { prng } from "../helpers/prng.js";
+import { chunked, collect, makeTempDir, memorySource, splitMeasured } from "./stream-helpers.js";
 
 const CAP = 1 << 20;
 
-/** A small seeded PRNG (mulberry32): the same chunkings on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** 3 MB of arbitrary bytes with no `\n`, lone `\r`s included, not ending in `\r`. */
 function bigLine(seed: number): Buffer {
-  const next = random(seed);
+  const next = prng(seed);
   const bytes = Buffer.allocUnsafe(3_000_000);
   for (let i = 0; i < bytes.length; i++) {
     const b = Math.floor(next() * 256);
@@ -78,7 +67,7 @@ async function* cutAt(bytes: Buffer, cuts: number[]): AsyncGenerator<Uint8Array>
 
 /** Random cuts (seeded), steps up to `maxStep`, plus the cuts that matter around the big line. */
 function chunkings(f: Fixture, seed: number): { name: string; cuts: number[] }[] {
-  const next = random(seed);
+  const next = prng(seed);
   const randomCuts = (maxStep: number) => {
     const cuts: number[] = [];
     for (let at = 0; at < f.bytes.length; at += 1 + Math.floor(next() * maxStep)) cuts.push(at);
@@ -246,15 +235,10 @@ describe("over-size lines with keepRaw", () => {
       for (let i = 0; i < 48; i++) yield chunk;
       yield Buffer.from("\r\nok\n");
     }
-    const splitter = new LineSplitter({ maxLineBytes: 1024, keepRaw: true, spillDir: dir });
-    const before = process.memoryUsage().arrayBuffers;
-    let peak = 0;
-    const pieces: LinePiece[] = [];
-    for await (const c of huge()) {
-      pieces.push(...splitter.push(c));
-      peak = Math.max(peak, process.memoryUsage().arrayBuffers - before);
-    }
-    pieces.push(...splitter.end());
+    const { pieces, peak } = await splitMeasured(
+      new LineSplitter({ maxLineBytes: 1024, keepRaw: true, spillDir: dir }),
+      huge(),
+    );
     const [over] = pieces;
     expect(over).toMatchObject({ type: "oversize", line: 1, size: 48 << 20 });
     const spilled = readFileSync((over as { spill: string }).spill);

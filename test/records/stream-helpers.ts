@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+import type { LinePiece, LineSplitter } from "../../src/records/line-splitter.js";
 import type { Source } from "../../src/sources/source.js";
 
 /** Chunk sizes for the "same bytes, any chunking" sweeps; `Infinity` means one chunk. */
@@ -34,4 +35,23 @@ export function memorySource(uri: string, bytes: Uint8Array, chunkSize = 64 * 10
 export async function makeTempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), "selfid-test-"));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Pushes `chunks` through `splitter` and ends it: the pieces, and the most ArrayBuffer memory held
+ * above what was held at the start, sampled after every chunk.
+ */
+export async function splitMeasured(
+  splitter: LineSplitter,
+  chunks: AsyncIterable<Uint8Array>,
+): Promise<{ pieces: LinePiece[]; peak: number }> {
+  const before = process.memoryUsage().arrayBuffers;
+  let peak = 0;
+  const pieces: LinePiece[] = [];
+  for await (const chunk of chunks) {
+    pieces.push(...splitter.push(chunk));
+    peak = Math.max(peak, process.memoryUsage().arrayBuffers - before);
+  }
+  pieces.push(...splitter.end());
+  return { pieces, peak };
 }
