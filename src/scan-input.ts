@@ -35,11 +35,12 @@ export async function scanInput(
   remaining: number,
   emit: InputEmitter | undefined,
   /**
-   * More for the reader: a task's byte range. With `lineBase` (a shard's span of a file, read here),
-   * records are numbered as in the whole file: `lineBase` lines come before the range, and byte
-   * offsets count from the file's start.
+   * A byte range of the file to read (a worker's task, a shard's span). Byte offsets then count
+   * from the file's start, record and line numbers from the range's first line plus `lineBase`:
+   * the lines before the range where they are known (a shard's span); a worker's task leaves that
+   * to the thread that puts the tasks together (`shiftLines`).
    */
-  read: Pick<ReadRecordsOptions, "range" | "onRangeStart" | "onRangeLines"> & { lineBase?: number } = {},
+  read: Pick<ReadRecordsOptions, "range" | "onRangeLines"> & { lineBase?: number } = {},
 ): Promise<{ remaining: number; failed: boolean }> {
   const input = tally.addInput(source.uri, options.format ?? "unknown", compressionOf(source.uri));
   let format: InputFormat;
@@ -52,17 +53,21 @@ export async function scanInput(
     emit?.fail(error.message);
     return { remaining, failed: true };
   }
-  const { lineBase, ...range } = read;
+  const { range, lineBase = 0, onRangeLines } = read;
   let firstByte = 0;
-  if (lineBase !== undefined) {
-    range.onRangeStart = (offset) => {
-      firstByte = offset;
-      read.onRangeStart?.(offset);
-    };
-  }
+  const ranged =
+    range === undefined
+      ? {}
+      : {
+          range,
+          onRangeStart: (offset: number) => {
+            firstByte = offset;
+          },
+          ...(onRangeLines ? { onRangeLines } : {}),
+        };
   try {
     const records = readRecords(source, {
-      ...range,
+      ...ranged,
       ...(emit
         ? {
             keepRaw: true,
@@ -80,8 +85,8 @@ export async function scanInput(
         ctx.tick();
       },
     });
-    for await (const read of records) {
-      const item = lineBase === undefined ? read : inFile(read, lineBase, firstByte);
+    for await (const item of records) {
+      if (range !== undefined) placeInFile(item, lineBase, firstByte);
       let wait: Promise<void> | undefined;
       if (item.type === "error") {
         tally.addError(input, {
@@ -153,12 +158,14 @@ function scanRecord(
   return { flagged, found };
 }
 
-/** A record of a range numbered as in its file: `lineBase` lines and `firstByte` bytes come before. */
-function inFile(item: RecordItem, lineBase: number, firstByte: number): RecordItem {
-  const shifted = { ...item, index: item.index + lineBase };
-  if (item.line !== undefined) shifted.line = item.line + lineBase;
-  if (item.byteOffset !== undefined) shifted.byteOffset = item.byteOffset + firstByte;
-  return shifted;
+/**
+ * Numbers a record of a range as in its file: `lineBase` lines and `firstByte` bytes come before the
+ * range. In place: each item is a fresh object of the reader's, and most records need no copy.
+ */
+function placeInFile(item: RecordItem, lineBase: number, firstByte: number): void {
+  item.index += lineBase;
+  if (item.line !== undefined) item.line += lineBase;
+  if (item.byteOffset !== undefined) item.byteOffset += firstByte;
 }
 
 /** Hits JSONL keys in the order DESIGN §2 shows them. */

@@ -7,7 +7,6 @@ import { fileSource } from "../sources/file-source.js";
 import { Tally } from "../tally/tally.js";
 import type { Hit } from "../types.js";
 import type { ScanTask, ScanTaskResult, ScanWorkerSetup } from "./scan-task.js";
-import { shiftOffsets } from "./shift-lines.js";
 
 // A worker thread of `scan --workers N`: compiles the patterns once, then scans the tasks it is
 // sent one at a time with the same code as the main thread, and posts back each task's counts.
@@ -42,7 +41,6 @@ async function runTask(task: ScanTask): Promise<ScanTaskResult> {
     tick: () => {},
   };
   const tally = new Tally();
-  let firstLine = 0;
   let lines = 0;
   const outcome = await scanInput(
     fileSource(task.uri, task.path, task.size),
@@ -53,15 +51,10 @@ async function runTask(task: ScanTask): Promise<ScanTaskResult> {
     undefined,
     {
       ...(task.range ? { range: task.range } : {}),
-      onRangeStart: (offset) => {
-        firstLine = offset;
-      },
       onRangeLines: (n) => {
         lines = n;
       },
     },
   );
-  const sections = tally.toSections();
-  shiftOffsets(sections, firstLine);
-  return { sections, hits, lines, failed: outcome.failed };
+  return { sections: tally.toSections(), hits, lines, failed: outcome.failed };
 }

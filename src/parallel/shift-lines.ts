@@ -20,9 +20,3 @@ export function shiftLines(hits: Hit[], sections: TallySections, lineBase: numbe
     if (error.line !== undefined) error.line += lineBase;
   }
 }
-
-/** Adds the file offset of a range's first line to the byte offsets its errors were given. */
-export function shiftOffsets(sections: TallySections, offset: number): void {
-  if (offset === 0) return;
-  for (const error of sections.errors) if (error.byteOffset !== undefined) error.byteOffset += offset;
-}
