@@ -1,10 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { mergeReports, type NamedReport } from "../report/merge-reports.js";
-import { reportSchema } from "../report/report-schema.js";
 import type { CommandContext } from "./context.js";
 import { checkWritable } from "./output-files.js";
+import { readReportFile } from "./read-report.js";
 import { applyGate, emitReport } from "./report-output.js";
 
 const EXAMPLES = `
@@ -51,7 +50,8 @@ export function mergeCommand(ctx: CommandContext): Command {
       if (jsonPath) await checkWritable("--json", jsonPath);
       if (markdownPath) await checkWritable("--markdown", markdownPath);
       const reports: NamedReport[] = [];
-      for (const path of paths) reports.push({ name: path, report: await readReport(ctx, path) });
+      for (const path of paths)
+        reports.push({ name: path, report: await readReportFile(ctx, "merge", path) });
       const { report, missingShards } = mergeReports(reports);
       if (missingShards.length > 0) {
         const count = reports[0]?.report.shard?.count;
@@ -62,31 +62,6 @@ export function mergeCommand(ctx: CommandContext): Command {
       await emitReport(ctx, report, { jsonPath, markdownPath, format: flags.format, quiet: flags.quiet });
       applyGate(ctx, report, failAbove);
     });
-}
-
-async function readReport(ctx: CommandContext, path: string) {
-  let text: string;
-  try {
-    text = await readFile(resolve(ctx.cwd, path), "utf8");
-  } catch (error) {
-    return ctx.usage(
-      `merge: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return ctx.usage(`merge: ${path} is not JSON (${(error as Error).message})`);
-  }
-  const parsed = reportSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return ctx.usage(
-      `merge: ${path} is not a selfid.report/1 report (${issue ? `${issue.path.join(".") || "top level"}: ${issue.message}` : "invalid"})`,
-    );
-  }
-  return parsed.data;
 }
 
 /** `[0, 2, 3, 4, 7]` as `0, 2-4, 7`. */
