@@ -23,8 +23,7 @@ export const exampleSchema = z.object({
   lang: z.string(),
   match: z.string(),
   pattern: z.string(),
-  /** The match with up to 80 characters of context on each side. */
-  snippet: z.string(),
+  snippet: z.string().describe("The match with up to 80 characters of context on each side."),
 });
 export type ReportExample = z.infer<typeof exampleSchema>;
 
@@ -42,16 +41,15 @@ export const inputSummarySchema = z.object({
   source: z.string(),
   format: z.string(),
   compression: z.string(),
-  /** Bytes read from the source (compressed size for .gz/.zst). */
-  bytes: count,
-  /** Records read: scanned + errors. */
-  records: count,
+  bytes: count.describe("Bytes read from the source (compressed size for .gz/.zst)."),
+  records: count.describe("Records read: scanned + errors."),
   scanned: count,
   flagged: count,
   errors: count,
   hits: count,
-  /** The input could not be read to its end (unreadable file, corrupt compression). */
-  failed: z.boolean(),
+  failed: z
+    .boolean()
+    .describe("The input could not be read to its end (unreadable file, corrupt compression)."),
 });
 export type InputSummary = z.infer<typeof inputSummarySchema>;
 
@@ -59,10 +57,10 @@ export type InputSummary = z.infer<typeof inputSummarySchema>;
 export const languageSummarySchema = z.object({
   records: count,
   flagged: count,
-  /** flagged / records */
-  rate: z.number().nonnegative(),
-  /** Family → records of this language flagged with a claim of that family. */
-  families: z.record(z.string(), count),
+  rate: z.number().nonnegative().describe("flagged / records"),
+  families: z
+    .record(z.string(), count)
+    .describe("Family → records of this language flagged with a claim of that family."),
 });
 
 export const reportSchema = z.object({
@@ -78,52 +76,51 @@ export const reportSchema = z.object({
     textUnit: z.enum(["line", "file"]),
     limit: count.nullable(),
   }),
-  /**
-   * Present on the report of one shard of a run (`scan --shard I/N`): shard `index` (0-based) of
-   * `count`. `selfid merge` of the reports of all `count` shards gives the report of one run over
-   * everything, without this field.
-   */
   shard: z
     .object({
       index: count,
       count: z.number().int().positive(),
-      /**
-       * Identifies the task plan (files, sizes, byte ranges) the shards were cut from: shards of one
-       * run have the same, and merge refuses others.
-       */
-      plan: z.string().optional(),
+      plan: z
+        .string()
+        .optional()
+        .describe(
+          "Identifies the task plan (files, sizes, byte ranges) the shards were cut from: shards of one run have the same, and merge refuses others.",
+        ),
     })
-    .optional(),
-  /**
-   * False when the run stopped early (interrupted, --limit, --strict), or, merged, when shards are
-   * missing.
-   */
-  complete: z.boolean(),
+    .optional()
+    .describe(
+      "Present on the report of one shard of a run (scan --shard I/N): shard index (0-based) of count. selfid merge of the reports of all count shards gives the report of one run over everything, without this field.",
+    ),
+  complete: z
+    .boolean()
+    .describe(
+      "False when the run stopped early (interrupted, --limit, --strict), or, merged, when shards are missing.",
+    ),
   inputs: z.array(inputSummarySchema),
   totals: z.object({
-    /** Records read: scanned + errors. */
-    records: count,
+    records: count.describe("Records read: scanned + errors."),
     scanned: count,
     flagged: count,
     errors: count,
-    /** Scanned records with no text field found (unknown shape). */
-    noText: count,
+    noText: count.describe("Scanned records with no text field found (unknown shape)."),
     hits: count,
     rate: z.number().nonnegative(),
     hitsByKind: z.record(kindSchema, count),
   }),
-  /** Document language (detected) → records scanned and flagged. */
-  languages: z.record(z.string(), languageSummarySchema),
-  /** Family → hit language → hits (claims only; disclaimers and placeholders have no family). */
-  families: z.record(z.string(), z.record(z.string(), count)),
-  /** Family → records flagged because of it. */
-  flaggedByFamily: z.record(z.string(), count),
-  /** Role → hits. */
-  roles: z.record(z.string(), count),
-  /** A deterministic bounded sample: the first findings (by source, record) per family or kind. */
-  examples: z.array(exampleSchema),
-  /** The first errors (by source, record), bounded; the full count is in totals.errors. */
-  errors: z.array(errorEntrySchema),
+  languages: z
+    .record(z.string(), languageSummarySchema)
+    .describe("Document language (detected) → records scanned and flagged."),
+  families: z
+    .record(z.string(), z.record(z.string(), count))
+    .describe("Family → hit language → hits (claims only; disclaimers and placeholders have no family)."),
+  flaggedByFamily: z.record(z.string(), count).describe("Family → records flagged because of it."),
+  roles: z.record(z.string(), count).describe("Role → hits."),
+  examples: z
+    .array(exampleSchema)
+    .describe("A deterministic bounded sample: the first findings (by source, record) per family or kind."),
+  errors: z
+    .array(errorEntrySchema)
+    .describe("The first errors (by source, record), bounded; the full count is in totals.errors."),
 });
 
 /** A `selfid.report/1` report. */
