@@ -23,7 +23,11 @@ export const exampleSchema = z.object({
   lang: z.string(),
   match: z.string(),
   pattern: z.string(),
-  snippet: z.string().describe("The match with up to 80 characters of context on each side."),
+  snippet: z
+    .string()
+    .describe(
+      'The match in brackets with up to 80 characters of context on each side, "…" where the text goes on: "…context [match] context…". The bracketed match starts within the first 82 characters.',
+    ),
 });
 export type ReportExample = z.infer<typeof exampleSchema>;
 
