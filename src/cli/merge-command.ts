@@ -2,32 +2,46 @@ import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { mergeReports, type NamedReport } from "../report/merge-reports.js";
 import type { CommandContext } from "./context.js";
+import {
+  addGateOptions,
+  checkGates,
+  GATES_HELP,
+  type GateFlags,
+  reportGates,
+  resolveGatePlan,
+} from "./gate-options.js";
 import { checkWritable } from "./output-files.js";
 import { readReportFile } from "./read-report.js";
-import { applyGate, emitReport } from "./report-output.js";
+import { emitReport } from "./report-output.js";
 
 const EXAMPLES = `
 Examples:
   $ selfid merge shard-*.json --json report.json     the report of the whole dataset
   $ selfid merge a.json b.json --format markdown >> "$GITHUB_STEP_SUMMARY"
+  $ selfid merge shard-*.json --fail-above 0.001 --fail-above-family openai=0
+                                                     gate the whole dataset, not each shard
+  $ selfid merge shard-*.json --baseline main.json --fail-on-new
+                                                     exit 1 when the update adds findings beyond main.json
 
 The reports must come from the same selfid version, pattern set and scan options, over disjoint
 parts of the data (shards, or inputs split by hand); the result is the report one run over all of
 it gives. Shard reports (scan --shard I/N) are taken in shard order whatever the order given; a
 shard given twice, shards of different counts, or a mix with other reports are refused; missing
-shards give a warning and "complete": false. Exit codes: 0 ok, 1 gate failed (--fail-above), 2 usage error or an unreadable report.`;
+shards give a warning and "complete": false.
+${GATES_HELP}
+Exit codes: 0 ok, 1 gate failed (--fail-above, --fail-above-family, --fail-on-new), 2 usage error
+(a bad gate value) or an unreadable report or --baseline.`;
 
-interface MergeFlags {
+interface MergeFlags extends GateFlags {
   json?: string;
   markdown?: string;
   format: "table" | "json" | "markdown";
-  failAbove?: string;
   quiet?: boolean;
 }
 
 /** `selfid merge REPORT…`: combines the reports of shards into one. */
 export function mergeCommand(ctx: CommandContext): Command {
-  return new Command("merge")
+  const command = new Command("merge")
     .description("combine the JSON reports of shards (or runs over parts of a dataset) into one")
     .argument("<reports...>", "selfid.report/1 JSON files (scan --json)")
     .option("--json <file>", "write the merged JSON report")
@@ -36,15 +50,12 @@ export function mergeCommand(ctx: CommandContext): Command {
       new Option("--format <format>", "what to print on stdout")
         .choices(["table", "json", "markdown"])
         .default("table"),
-    )
-    .option("--fail-above <rate>", "exit 1 when flagged / scanned records exceeds RATE")
+    );
+  return addGateOptions(command)
     .option("-q, --quiet", "print nothing on stdout")
     .addHelpText("after", EXAMPLES)
     .action(async (paths: string[], flags: MergeFlags) => {
-      const failAbove = flags.failAbove === undefined ? undefined : Number(flags.failAbove);
-      if (failAbove !== undefined && !(failAbove >= 0 && failAbove <= 1)) {
-        ctx.usage(`--fail-above ${flags.failAbove}: expected a rate between 0 and 1`);
-      }
+      const gates = await resolveGatePlan(ctx, flags);
       const jsonPath = flags.json ? resolve(ctx.cwd, flags.json) : undefined;
       const markdownPath = flags.markdown ? resolve(ctx.cwd, flags.markdown) : undefined;
       if (jsonPath) await checkWritable("--json", jsonPath);
@@ -59,8 +70,15 @@ export function mergeCommand(ctx: CommandContext): Command {
           `selfid: merge: warning: shard(s) ${describeIndices(missingShards)} of ${count} missing; the merged report is incomplete ("complete": false)\n`,
         );
       }
-      await emitReport(ctx, report, { jsonPath, markdownPath, format: flags.format, quiet: flags.quiet });
-      applyGate(ctx, report, failAbove);
+      const outcome = await checkGates(gates, report, "the merged report");
+      await emitReport(ctx, report, {
+        jsonPath,
+        markdownPath,
+        format: flags.format,
+        quiet: flags.quiet,
+        gates: outcome,
+      });
+      reportGates(ctx, outcome, { format: flags.format, quiet: flags.quiet });
     });
 }
 

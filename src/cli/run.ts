@@ -2,8 +2,10 @@ import { Command, CommanderError } from "commander";
 import { InputError, UsageError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { type CommandContext, createContext } from "./context.js";
+import { diffCommand } from "./diff-command.js";
 import { mergeCommand } from "./merge-command.js";
 import { patternsCommand } from "./patterns-command.js";
+import { reportCommand } from "./report-command.js";
 import { scanCommand } from "./scan-command.js";
 
 /** What one CLI invocation produced. The caller decides how to print it and exit. */
@@ -42,6 +44,8 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Cli
   program.addCommand(scanCommand(ctx));
   program.addCommand(patternsCommand(ctx));
   program.addCommand(mergeCommand(ctx));
+  program.addCommand(diffCommand(ctx));
+  program.addCommand(reportCommand(ctx));
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
     for (const sub of command.commands) {

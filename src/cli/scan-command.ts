@@ -6,14 +6,22 @@ import type { HubOptions } from "../sources/hub-client.js";
 import { isHubUri } from "../sources/hub-uri.js";
 import { HIT_KINDS, type HitKind, type InputFormat } from "../types.js";
 import type { CommandContext } from "./context.js";
+import {
+  addGateOptions,
+  checkGates,
+  GATES_HELP,
+  type GateFlags,
+  reportGates,
+  resolveGatePlan,
+} from "./gate-options.js";
 import { collect, parseByteSize } from "./option-parsers.js";
 import { checkWritable, closeOutput, openOutput } from "./output-files.js";
 import { progressFromFlags } from "./progress.js";
-import { applyGate, emitReport } from "./report-output.js";
+import { emitReport } from "./report-output.js";
 import { ResumeLog } from "./resume-log.js";
 import { resolveShard } from "./shard-option.js";
 
-interface ScanFlags {
+interface ScanFlags extends GateFlags {
   field: string[];
   roles?: string;
   flagKinds?: string;
@@ -25,7 +33,6 @@ interface ScanFlags {
   hits?: string;
   markdown?: string;
   format: "table" | "json" | "markdown";
-  failAbove?: string;
   limit?: string;
   maxRecordBytes?: string;
   strict?: boolean;
@@ -61,6 +68,12 @@ Examples:
   $ selfid scan data/ --emit out/ --resume --max-shard-bytes 1GB --emit-compression zstd
                                                    continue an interrupted run; 1 GB zstd shards
   $ selfid scan data/ --fail-above 0.001           CI gate: exit 1 when more than 0.1% is flagged
+  $ selfid scan data/ --fail-above zh=1e-4,en=0.001 --fail-above-family openai=0
+                                                   gates per document language, and no OpenAI claim at all
+  $ selfid scan data/ --baseline main.json --fail-on-new --json new.json
+                                                   a dataset update: exit 1 when it adds findings
+                                                   (per family × language) beyond main.json; the diff
+                                                   is printed after the table
   $ selfid scan "hf://datasets/owner/name@main/data/*.jsonl.zst"
                                                    stream a Hub dataset's files (HF_TOKEN for gated ones)
   $ selfid scan hf://datasets/owner/name --split train
@@ -85,11 +98,13 @@ Kubernetes Indexed Job with --shard-count N (or SELFID_SHARD_COUNT; either alone
 With --emit DIR, shard I writes DIR/shard-0000I-of-0000N/ (clean/, flagged/, errors/, manifest,
 hits); the shards' files of one input, concatenated in shard order, are one run's. Not with stdin
 or --limit. --resume (with --json) lets a preempted shard skip the parts it finished.
-Exit codes: 0 ok, 1 gate failed (--fail-above), 2 usage error or an input that could not be read.`;
+${GATES_HELP}
+Exit codes: 0 ok, 1 gate failed (--fail-above, --fail-above-family, --fail-on-new), 2 usage error
+(a bad gate value, an unreadable --baseline) or an input that could not be read.`;
 
 /** `selfid scan`: the main job. Maps flags to {@link ScanOptions}, prints, decides the exit code. */
 export function scanCommand(ctx: CommandContext): Command {
-  return new Command("scan")
+  const command = new Command("scan")
     .description("scan datasets for rival-model self-introductions and report them per language and family")
     .argument(
       "[inputs...]",
@@ -156,8 +171,8 @@ export function scanCommand(ctx: CommandContext): Command {
     .option(
       "--emit-annotate",
       '--emit: add a "selfid" member with the findings to flagged JSON records (not byte-exact)',
-    )
-    .option("--fail-above <rate>", "exit 1 when flagged / scanned records exceeds RATE (e.g. 0.001)")
+    );
+  return addGateOptions(command)
     .option("--limit <n>", "stop after N records")
     .option("--max-record-bytes <n>", "longest record accepted (default 64 MiB)")
     .option(
@@ -203,7 +218,6 @@ export function scanCommand(ctx: CommandContext): Command {
       const { parseRoles } = await import("../fields/roles.js");
       if (inputs.length === 0)
         ctx.usage("scan: give at least one input (a file, directory, glob, or - for stdin)");
-      const failAbove = flags.failAbove === undefined ? undefined : parseRate(ctx, flags.failAbove);
       const progress = progressFromFlags(ctx, flags);
       const options: ScanOptions = {
         inputs,
@@ -238,6 +252,14 @@ export function scanCommand(ctx: CommandContext): Command {
           ctx.err(`selfid: shard ${shard.index} of ${shard.count} (${shard.origin})\n`);
         }
       }
+      const gates = await resolveGatePlan(ctx, flags, {
+        // Gated families are checked against the run's own pattern set, loaded once for both.
+        families: async () => {
+          const { loadPatterns } = await import("../match/load-patterns.js");
+          options.patternSet = loadPatterns({ paths: [...(options.patterns ?? [])] });
+          return new Set(options.patternSet.families.keys());
+        },
+      });
       if (ctx.stdin) options.stdin = ctx.stdin;
       if (inputs.some(isHubUri)) options.hub = hubOptions(ctx, flags);
       else if (flags.split !== undefined || flags.config !== undefined) {
@@ -281,14 +303,21 @@ export function scanCommand(ctx: CommandContext): Command {
         await resumeLog?.close();
       }
       const { report } = result;
-      await emitReport(ctx, report, { jsonPath, markdownPath, format: flags.format, quiet: flags.quiet });
+      const outcome = await checkGates(gates, report, "this scan");
+      await emitReport(ctx, report, {
+        jsonPath,
+        markdownPath,
+        format: flags.format,
+        quiet: flags.quiet,
+        gates: outcome,
+      });
       if (result.failedInputs > 0) {
         ctx.err(
           `selfid: ${result.failedInputs} input(s) could not be read to the end; see the errors above\n`,
         );
         ctx.setExitCode(2);
       }
-      applyGate(ctx, report, failAbove);
+      reportGates(ctx, outcome, { format: flags.format, quiet: flags.quiet });
     });
 }
 
@@ -358,14 +387,6 @@ function parseKinds(ctx: CommandContext, value: string): HitKind[] {
     }
   }
   return kinds as HitKind[];
-}
-
-function parseRate(ctx: CommandContext, value: string): number {
-  const rate = Number(value);
-  if (!Number.isFinite(rate) || rate < 0 || rate > 1 || value.trim() === "") {
-    ctx.usage(`--fail-above ${value}: expected a rate between 0 and 1, e.g. 0.001 for 0.1%`);
-  }
-  return rate;
 }
 
 function parseCount(ctx: CommandContext, flag: string, value: string): number {
