@@ -14,8 +14,13 @@ export { checkExamples, type ExampleFailure } from "./match/check-examples.js";
 export { type LoadPatternsOptions, loadPatterns, type PatternSet } from "./match/load-patterns.js";
 export { createMatcher, type Explanation, type Matcher, type MatcherOptions } from "./match/matcher.js";
 export { normalizeText } from "./match/normalize.js";
+export { githubAnnotations } from "./report/format-github.js";
+export { formatHtml } from "./report/format-html.js";
 export { formatMarkdown } from "./report/format-markdown.js";
 export { formatTable } from "./report/format-table.js";
+export { evaluateGates, type GateSpec, parseGateSpec } from "./report/gates.js";
+export { diffReports, type ReportDiff, reportDiffSchema } from "./report/report-diff.js";
+export { reportJsonSchema } from "./report/report-json-schema.js";
 export {
   type ErrorEntry,
   type InputSummary,

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { githubGateErrors } from "../report/format-github.js";
 import {
   evaluateGates,
   type GateFailure,
@@ -11,6 +12,7 @@ import { diffReports, formatDiffMarkdown, formatDiffTable, type ReportDiff } fro
 import type { Report } from "../report/report-schema.js";
 import type { CommandContext } from "./context.js";
 import { readReportFile } from "./read-report.js";
+import type { StdoutFormat } from "./report-output.js";
 
 /** The gate flags as commander parses them (see {@link addGateOptions}). */
 export interface GateFlags {
@@ -139,7 +141,7 @@ export async function checkGates(plan: GatePlan, report: Report, label: string):
 export function reportGates(
   ctx: CommandContext,
   outcome: GateOutcome,
-  outputs: { format: "table" | "json" | "markdown"; quiet: boolean | undefined },
+  outputs: { format: StdoutFormat; quiet: boolean | undefined },
 ): void {
   if (outcome.diff && outputs.quiet) {
     // The diff is not printed, but a baseline that cannot be compared must not go unsaid.
@@ -151,6 +153,10 @@ export function reportGates(
   }
   for (const note of outcome.notes) ctx.err(`selfid: ${note.severity}: ${note.message}\n`);
   for (const failure of outcome.failures) ctx.err(`selfid: gate failed: ${failure.message}\n`);
+  // In a GitHub Actions log the failures also become annotations of the run.
+  if (outputs.format === "github" && !outputs.quiet) {
+    ctx.out(githubGateErrors(outcome.failures.map((f) => f.message)));
+  }
   if (outcome.failures.length > 0) ctx.setExitCode(1);
 }
 

@@ -1,5 +1,4 @@
-import { resolve } from "node:path";
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import { mergeReports, type NamedReport } from "../report/merge-reports.js";
 import type { CommandContext } from "./context.js";
 import {
@@ -10,9 +9,13 @@ import {
   reportGates,
   resolveGatePlan,
 } from "./gate-options.js";
-import { checkWritable } from "./output-files.js";
 import { readReportFile } from "./read-report.js";
-import { emitReport } from "./report-output.js";
+import {
+  addReportOutputOptions,
+  emitReport,
+  type ReportOutputFlags,
+  resolveReportOutputs,
+} from "./report-output.js";
 
 const EXAMPLES = `
 Examples:
@@ -32,36 +35,21 @@ ${GATES_HELP}
 Exit codes: 0 ok, 1 gate failed (--fail-above, --fail-above-family, --fail-on-new), 2 usage error
 (a bad gate value) or an unreadable report or --baseline.`;
 
-interface MergeFlags extends GateFlags {
-  json?: string;
-  markdown?: string;
-  format: "table" | "json" | "markdown";
-  quiet?: boolean;
-}
+interface MergeFlags extends GateFlags, ReportOutputFlags {}
 
 /** `selfid merge REPORT…`: combines the reports of shards into one. */
 export function mergeCommand(ctx: CommandContext): Command {
   const command = new Command("merge")
     .description("combine the JSON reports of shards (or runs over parts of a dataset) into one")
-    .argument("<reports...>", "selfid.report/1 JSON files (scan --json)")
-    .option("--json <file>", "write the merged JSON report")
-    .option("--markdown <file>", "write a Markdown summary")
-    .addOption(
-      new Option("--format <format>", "what to print on stdout")
-        .choices(["table", "json", "markdown"])
-        .default("table"),
-    );
-  return addGateOptions(command)
+    .argument("<reports...>", "selfid.report/1 JSON files (scan --json)");
+  return addGateOptions(addReportOutputOptions(command, true))
     .option("-q, --quiet", "print nothing on stdout")
     .addHelpText("after", EXAMPLES)
-    .action(async (paths: string[], flags: MergeFlags) => {
+    .action(async (reportPaths: string[], flags: MergeFlags) => {
       const gates = await resolveGatePlan(ctx, flags);
-      const jsonPath = flags.json ? resolve(ctx.cwd, flags.json) : undefined;
-      const markdownPath = flags.markdown ? resolve(ctx.cwd, flags.markdown) : undefined;
-      if (jsonPath) await checkWritable("--json", jsonPath);
-      if (markdownPath) await checkWritable("--markdown", markdownPath);
+      const paths = await resolveReportOutputs(ctx, flags);
       const reports: NamedReport[] = [];
-      for (const path of paths)
+      for (const path of reportPaths)
         reports.push({ name: path, report: await readReportFile(ctx, "merge", path) });
       const { report, missingShards } = mergeReports(reports);
       if (missingShards.length > 0) {
@@ -72,8 +60,7 @@ export function mergeCommand(ctx: CommandContext): Command {
       }
       const outcome = await checkGates(gates, report, "the merged report");
       await emitReport(ctx, report, {
-        jsonPath,
-        markdownPath,
+        ...paths,
         format: flags.format,
         quiet: flags.quiet,
         gates: outcome,

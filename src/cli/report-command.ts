@@ -1,5 +1,4 @@
-import { resolve } from "node:path";
-import { Command, Option } from "commander";
+import { Command } from "commander";
 import type { CommandContext } from "./context.js";
 import {
   addGateOptions,
@@ -9,9 +8,13 @@ import {
   reportGates,
   resolveGatePlan,
 } from "./gate-options.js";
-import { checkWritable } from "./output-files.js";
 import { readReportFile } from "./read-report.js";
-import { emitReport } from "./report-output.js";
+import {
+  addReportOutputOptions,
+  emitReport,
+  type ReportOutputFlags,
+  resolveReportOutputs,
+} from "./report-output.js";
 
 const EXAMPLES = `
 Examples:
@@ -25,36 +28,23 @@ applies the same gates as scan.
 ${GATES_HELP}
 Exit codes: 0 ok, 1 gate failed, 2 usage error or an unreadable report.`;
 
-interface ReportFlags extends GateFlags {
-  markdown?: string;
-  html?: string;
-  format: "table" | "json" | "markdown";
-  quiet?: boolean;
-}
+interface ReportFlags extends GateFlags, ReportOutputFlags {}
 
 /** `selfid report REPORT.json`: the outputs of a scan, from its saved report. */
 export function reportCommand(ctx: CommandContext): Command {
   const command = new Command("report")
     .description("render a saved JSON report as a table, Markdown or an HTML page")
     .argument("<report>", "a selfid.report/1 JSON file (scan --json, merge --json)")
-    .option("--markdown <file>", "write a Markdown summary")
-    .addOption(
-      new Option("--format <format>", "what to print on stdout")
-        .choices(["table", "json", "markdown"])
-        .default("table"),
-    )
     .option("-q, --quiet", "print nothing on stdout");
-  return addGateOptions(command)
+  return addGateOptions(addReportOutputOptions(command, false))
     .addHelpText("after", EXAMPLES)
     .action(async (path: string, flags: ReportFlags) => {
-      const markdownPath = flags.markdown ? resolve(ctx.cwd, flags.markdown) : undefined;
-      if (markdownPath) await checkWritable("--markdown", markdownPath);
+      const paths = await resolveReportOutputs(ctx, flags);
       const gates = await resolveGatePlan(ctx, flags);
       const report = await readReportFile(ctx, "report", path);
       const outcome = await checkGates(gates, report, path);
       await emitReport(ctx, report, {
-        jsonPath: undefined,
-        markdownPath,
+        ...paths,
         format: flags.format,
         quiet: flags.quiet,
         gates: outcome,

@@ -1,10 +1,11 @@
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import type { EmitOptions } from "../emit/emit-writer.js";
+import { createGithubAnnotator, type GithubAnnotator } from "../report/format-github.js";
 import type { ScanOptions } from "../scan.js";
 import type { HubOptions } from "../sources/hub-client.js";
 import { isHubUri } from "../sources/hub-uri.js";
-import { HIT_KINDS, type HitKind, type InputFormat } from "../types.js";
+import { DEFAULT_FLAG_KINDS, HIT_KINDS, type HitKind, type InputFormat } from "../types.js";
 import type { CommandContext } from "./context.js";
 import {
   addGateOptions,
@@ -17,11 +18,16 @@ import {
 import { collect, parseByteSize } from "./option-parsers.js";
 import { checkWritable, closeOutput, openOutput } from "./output-files.js";
 import { progressFromFlags } from "./progress.js";
-import { emitReport } from "./report-output.js";
+import {
+  addReportOutputOptions,
+  emitReport,
+  type ReportOutputFlags,
+  resolveReportOutputs,
+} from "./report-output.js";
 import { ResumeLog } from "./resume-log.js";
 import { resolveShard } from "./shard-option.js";
 
-interface ScanFlags extends GateFlags {
+interface ScanFlags extends GateFlags, ReportOutputFlags {
   field: string[];
   roles?: string;
   flagKinds?: string;
@@ -29,14 +35,10 @@ interface ScanFlags extends GateFlags {
   patterns: string[];
   inputFormat?: InputFormat;
   textUnit: "line" | "file";
-  json?: string;
   hits?: string;
-  markdown?: string;
-  format: "table" | "json" | "markdown";
   limit?: string;
   maxRecordBytes?: string;
   strict?: boolean;
-  quiet?: boolean;
   token?: string;
   hubConcurrency?: string;
   split?: string;
@@ -136,15 +138,9 @@ export function scanCommand(ctx: CommandContext): Command {
       new Option("--text-unit <unit>", ".txt inputs: one record per line or per file")
         .choices(["line", "file"])
         .default("line"),
-    )
-    .option("--json <file>", "write the JSON report (schema selfid.report/1)")
+    );
+  addReportOutputOptions(command, true)
     .option("--hits <file>", "write every finding as JSON lines")
-    .option("--markdown <file>", "write a Markdown summary")
-    .addOption(
-      new Option("--format <format>", "what to print on stdout")
-        .choices(["table", "json", "markdown"])
-        .default("table"),
-    )
     .option(
       "--emit <dir>",
       "write every record to DIR/clean/, DIR/flagged/ or DIR/errors/ in its input's format (JSONL and JSON byte for byte), with DIR/manifest.json and DIR/hits.jsonl",
@@ -266,10 +262,8 @@ export function scanCommand(ctx: CommandContext): Command {
         ctx.usage("--split and --config apply to hf://datasets/… inputs only");
       }
 
-      const jsonPath = flags.json ? resolve(ctx.cwd, flags.json) : undefined;
-      const markdownPath = flags.markdown ? resolve(ctx.cwd, flags.markdown) : undefined;
-      if (jsonPath) await checkWritable("--json", jsonPath);
-      if (markdownPath) await checkWritable("--markdown", markdownPath);
+      const paths = await resolveReportOutputs(ctx, flags);
+      const { jsonPath } = paths;
       const hitsPath = flags.hits ? resolve(ctx.cwd, flags.hits) : undefined;
       if (flags.emit !== undefined) options.emit = emitOptions(ctx, flags, hitsPath);
       else {
@@ -290,6 +284,7 @@ export function scanCommand(ctx: CommandContext): Command {
       const hitsOut =
         hitsPath && !options.emit && !resumeLog ? await openOutput("--hits", hitsPath) : undefined;
       if (hitsOut) options.onHit = (hit) => hitsOut.write(`${JSON.stringify(hit)}\n`);
+      const annotator = githubAnnotator(ctx, flags, options);
       if (progress) {
         options.onProgress = (p) => progress.update(p);
         options.progressEveryMs = progress.everyMs;
@@ -305,11 +300,11 @@ export function scanCommand(ctx: CommandContext): Command {
       const { report } = result;
       const outcome = await checkGates(gates, report, "this scan");
       await emitReport(ctx, report, {
-        jsonPath,
-        markdownPath,
+        ...paths,
         format: flags.format,
         quiet: flags.quiet,
         gates: outcome,
+        annotations: annotator?.end(),
       });
       if (result.failedInputs > 0) {
         ctx.err(
@@ -319,6 +314,31 @@ export function scanCommand(ctx: CommandContext): Command {
       }
       reportGates(ctx, outcome, { format: flags.format, quiet: flags.quiet });
     });
+}
+
+/**
+ * `--format github`: annotations of the findings as the scan finds them (kept up to the limit),
+ * next to whatever else receives the hits.
+ */
+function githubAnnotator(
+  ctx: CommandContext,
+  flags: ScanFlags,
+  options: ScanOptions,
+): GithubAnnotator | undefined {
+  if (flags.format !== "github" || flags.quiet) return undefined;
+  const annotator = createGithubAnnotator({
+    workspace: ctx.env.GITHUB_WORKSPACE ?? ctx.cwd,
+    cwd: ctx.cwd,
+    flagKinds: options.flagKinds ?? DEFAULT_FLAG_KINDS,
+  });
+  const previous = options.onHit;
+  options.onHit = previous
+    ? (hit) => {
+        previous(hit);
+        annotator.add(hit);
+      }
+    : (hit) => annotator.add(hit);
+  return annotator;
 }
 
 /** The resume log of a scan without `--emit`: `REPORT.resume.jsonl` beside the `--json` report. */

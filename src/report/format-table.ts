@@ -113,7 +113,8 @@ export function formatRate(rate: number): string {
   return `${percent >= 0.01 ? percent.toFixed(2) : percent.toPrecision(2)}%`;
 }
 
-function formatBytes(n: number): string {
+/** `4.6 kB`, `138 MB`: decimal units. */
+export function formatBytes(n: number): string {
   if (n < 1000) return `${n} B`;
   const units = ["kB", "MB", "GB", "TB"];
   let value = n / 1000;
