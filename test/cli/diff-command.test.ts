@@ -5,17 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run.js";
 import { diffReports, reportDiffSchema } from "../../src/report/report-diff.js";
 import { reportSchema } from "../../src/report/report-schema.js";
+import { SAMPLE_TEXTS } from "../helpers/sample-texts.js";
 
 const root = mkdtempSync(join(tmpdir(), "selfid-diff-cli-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const TEXTS = [
-  "Hello! I'm ChatGPT, a large language model trained by OpenAI.",
-  "我是通义千问，由阿里云开发的AI助手。",
-  "Je suis Claude, un assistant créé par Anthropic.",
-  "The capital of France is Paris.",
-  "Ich helfe dir gern beim Kochen.",
-];
+const TEXTS = SAMPLE_TEXTS;
 
 const sh = (args: string[]) => run(args, { cwd: root });
 const readReport = (name: string) => reportSchema.parse(JSON.parse(readFileSync(join(root, name), "utf8")));

@@ -4,17 +4,12 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run.js";
+import { SAMPLE_TEXTS } from "../helpers/sample-texts.js";
 
 const root = mkdtempSync(join(tmpdir(), "selfid-merge-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const TEXTS = [
-  "Hello! I'm ChatGPT, a large language model trained by OpenAI.",
-  "我是通义千问，由阿里云开发的AI助手。",
-  "Je suis Claude, un assistant créé par Anthropic.",
-  "The capital of France is Paris.",
-  "Ich helfe dir gern beim Kochen.",
-];
+const TEXTS = SAMPLE_TEXTS;
 const FILES = ["a.jsonl", "b.jsonl", "c.jsonl.gz", "d.jsonl", "e.txt", "f.jsonl", "g.jsonl"];
 
 beforeAll(() => {
