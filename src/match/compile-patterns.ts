@@ -7,7 +7,9 @@ import { splitLeadingLookbehind } from "./leading-lookbehind.js";
 import { LiteralGate } from "./literal-gate.js";
 import type { PatternSet } from "./load-patterns.js";
 import { normalizeText } from "./normalize.js";
+import { PATTERN_LIMITS } from "./pattern-limits.js";
 import type { TermInput } from "./pattern-schema.js";
+import { regexHazard } from "./regex-safety.js";
 import { type LiteralCache, requiredLiterals } from "./required-literals.js";
 import { type CompiledTerm, TermIndex, termKeys } from "./term-index.js";
 
@@ -98,6 +100,8 @@ interface Context {
   regexes: Hash;
   /** Regexes not built yet, each with where its problem goes (an index of `problems`) if it has one. */
   deferred: Array<{ build: LazyRegExp; at: number; path: string }>;
+  /** Files that came from users: regexes they reach are checked for catastrophic backtracking. */
+  userFiles: ReadonlySet<string>;
 }
 
 /**
@@ -178,17 +182,28 @@ function compile(
   options: CompileOptions,
   hints: CompileHints | null,
 ): { compiled: CompiledPatterns; regexes: string } {
-  const ctx: Context = { problems: [], hints, regexes: createHash("sha256"), deferred: [] };
+  const ctx: Context = {
+    problems: [],
+    hints,
+    regexes: createHash("sha256"),
+    deferred: [],
+    userFiles: new Set(set.user?.files ?? []),
+  };
+  const userCommon = set.user?.common === true;
+  const touched = (files: readonly string[]) => userCommon || files.some((f) => ctx.userFiles.has(f));
   const { problems } = ctx;
   const terms: CompiledTerm[] = [];
   for (const family of set.families.values()) {
     const where = family.files.join(", ");
+    const audit = family.files.some((f) => ctx.userFiles.has(f));
     family.names.forEach((term, i) => {
-      const compiled = compileTerm(term, family.family, "name", false, `${where}: names[${i}]`, ctx);
+      const path = `${where}: family ${family.family} names[${i}]`;
+      const compiled = compileTerm(term, family.family, "name", false, path, ctx, audit);
       if (compiled) terms.push(compiled);
     });
     family.creators.forEach((term, i) => {
-      const compiled = compileTerm(term, family.family, "creator", false, `${where}: creators[${i}]`, ctx);
+      const path = `${where}: family ${family.family} creators[${i}]`;
+      const compiled = compileTerm(term, family.family, "creator", false, path, ctx, audit);
       if (compiled) terms.push(compiled);
     });
   }
@@ -201,7 +216,7 @@ function compile(
 
   const commonNouns = set.common.nouns.map((n) => checkSource(n, "common.yaml nouns", ctx));
   const commonBlockers = set.common.blockers.map((b, i) =>
-    compileBlocker(b, {}, set.common.macros, `common.yaml blockers[${i}]`, ctx),
+    compileBlocker(b, {}, set.common.macros, `common.yaml blockers[${i}]`, ctx, userCommon),
   );
 
   const templates: CompiledTemplate[] = [];
@@ -209,15 +224,29 @@ function compile(
   const langsWithKeywords = new Set<string>();
   for (const lang of set.langs.values()) {
     const where = lang.files.join(", ");
+    const audit = touched(lang.files);
     const nounSources = [
       ...lang.nouns.map((n, i) => checkSource(n, `${where}: nouns[${i}]`, ctx)),
       ...commonNouns,
     ];
     const nounAlt = nounSources.length > 0 ? nounSources.map((s) => `(?:${s})`).join("|") : "(?!)";
-    const nouns = lazyRegex(`(?<![\\p{Script=Latin}])(?:${nounAlt})`, "u", `${where}: nouns`, ctx);
+    const nouns = lazyRegex(
+      `(?<![\\p{Script=Latin}])(?:${nounAlt})`,
+      "u",
+      `${where}: lang ${lang.lang} nouns`,
+      ctx,
+      audit,
+    );
     const blockers = [
       ...lang.blockers.map((b, i) =>
-        compileBlocker(b, lang.macros, set.common.macros, `${where}: blockers[${i}]`, ctx),
+        compileBlocker(
+          b,
+          lang.macros,
+          set.common.macros,
+          `${where}: lang ${lang.lang} blockers[${i}]`,
+          ctx,
+          audit,
+        ),
       ),
       ...commonBlockers,
     ].filter((b): b is CompiledBlocker => b !== undefined);
@@ -231,7 +260,7 @@ function compile(
     };
 
     for (const template of lang.templates) {
-      const path = `${template.file}: templates[${template.index}].regex`;
+      const path = `${template.file}: lang ${lang.lang} templates[${template.index}].regex`;
       const expanded = expand(template.regex, slots, lang.macros, set.common.macros, path, problems);
       // A slot may stand in several alternatives; JavaScript wants each group name once.
       let slotCount = 0;
@@ -244,6 +273,8 @@ function compile(
       if (template.kind !== "disclaimer" && !source.includes(MARK.name) && !source.includes(MARK.creator)) {
         problems.push(`${path}: a ${template.kind} template needs a {name} or {creator} slot`);
       }
+      // Checked whole, before the leading lookbehind is split off: the two run one after the other.
+      if (audit && !auditRegex(source, "u", path, ctx)) continue;
       const { guard, body } = splitLeadingLookbehind(source);
       const regex = lazyRegex(body, "gud", path, ctx);
       if (!regex || !nouns) continue;
@@ -308,6 +339,7 @@ function compileTerm(
   placeholder: boolean,
   path: string,
   ctx: Context,
+  audit = false,
 ): CompiledTerm | undefined {
   const { problems } = ctx;
   const entry = typeof term === "string" ? { text: term } : term;
@@ -336,7 +368,8 @@ function compileTerm(
   const before = BOUNDED_SCRIPTS.find(([script]) => script.test(first))?.[1];
   const after = BOUNDED_SCRIPTS.find(([script]) => script.test(last))?.[1];
   const source = `${before ? `(?<!${before})` : ""}(?:${core})${after ? `(?!${after})` : ""}`;
-  const sticky = lazyRegex(source, "uy", path, ctx);
+  // Literal terms are escaped by construction; only a user's `regex:` can backtrack badly.
+  const sticky = lazyRegex(source, "uy", path, ctx, audit && entry.regex !== undefined);
   if (!sticky) return undefined;
   const compiled: CompiledTerm = {
     family,
@@ -360,12 +393,13 @@ function compileBlocker(
   commonMacros: Record<string, string>,
   path: string,
   ctx: Context,
+  audit: boolean,
 ): CompiledBlocker | undefined {
   const { problems } = ctx;
   const source = expand(blocker.regex, {}, macros, commonMacros, `${path}.regex`, problems);
   if (source === undefined) return undefined;
   lowerCaseCheck(blocker.regex, `${path}.regex`, problems);
-  const regex = lazyRegex(source, "u", `${path}.regex`, ctx);
+  const regex = lazyRegex(source, "u", `${path}.regex`, ctx, audit);
   if (!regex) return undefined;
   return {
     scope: blocker.scope,
@@ -397,7 +431,9 @@ function expand(
       return "";
     }
     if (depth >= 5) {
-      problems.push(`${path}: macro {${key}} nests too deep (a macro that uses itself?)`);
+      // Once per regex: a macro used ten times at each of five levels would say it 100,000 times.
+      const problem = `${path}: macro {${key}} nests too deep (a macro that uses itself?)`;
+      if (!problems.includes(problem)) problems.push(problem);
       failed = true;
       return "";
     }
@@ -419,7 +455,14 @@ function checkSource(source: string, path: string, ctx: Context): string {
  * as reading the library. Whether the hints apply is known only when the set is compiled; until
  * then the regex's problem, if it has one, has its place kept in `problems`.
  */
-function lazyRegex(source: string, flags: string, path: string, ctx: Context): LazyRegExp | undefined {
+function lazyRegex(
+  source: string,
+  flags: string,
+  path: string,
+  ctx: Context,
+  audit = false,
+): LazyRegExp | undefined {
+  if (audit && !auditRegex(source, flags, path, ctx)) return undefined;
   const relaxed = relaxEscapes(source);
   ctx.regexes.update(flags).update("/").update(relaxed).update("\0");
   if (ctx.hints) {
@@ -438,6 +481,37 @@ function lazyRegex(source: string, flags: string, path: string, ctx: Context): L
     ctx.problems.push(`${path}: invalid regex: ${(error as Error).message}`);
     return undefined;
   }
+}
+
+/**
+ * Checks a regex from a user's file (or reached by one) for size and catastrophic backtracking;
+ * false, with the problem reported, when it must not run. A regex that does not parse passes here
+ * and is reported as invalid when it is built.
+ */
+function auditRegex(source: string, flags: string, path: string, ctx: Context): boolean {
+  if (source.length > PATTERN_LIMITS.compiledChars) {
+    ctx.problems.push(
+      `${path}: ${source.length} characters once macros and slots are filled, over the limit of ${PATTERN_LIMITS.compiledChars}; use fewer or smaller macros`,
+    );
+    return false;
+  }
+  const relaxed = relaxEscapes(source);
+  let valid = true;
+  try {
+    new RegExp(relaxed, flags);
+  } catch {
+    valid = false;
+  }
+  const hazard = valid ? regexHazard(relaxed, flags) : null;
+  if (!hazard) return true;
+  ctx.problems.push(
+    `${path}: regex /${clipSource(relaxed)}/ is unsafe: ${hazard.reason}; ${hazard.fix} (catastrophic backtracking could stall a scan on one record)`,
+  );
+  return false;
+}
+
+function clipSource(source: string): string {
+  return source.length > 200 ? `${source.slice(0, 199)}…` : source;
 }
 
 /**

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import { UsageError } from "../errors.js";
 import { moduleDigest } from "./compile-patterns.js";
+import { PATTERN_LIMITS } from "./pattern-limits.js";
 import {
   type CommonFile,
   commonFileSchema,
@@ -39,6 +40,13 @@ export interface PatternSet {
   langs: Map<string, LoadedLang>;
   common: CommonFile;
   files: string[];
+  /**
+   * What came from `--patterns` files rather than the built-in library: their files as displayed,
+   * and whether one of them was a common file. Only regexes these reach are checked for
+   * catastrophic backtracking when compiled (the built-in library is checked by its tests).
+   * @default none
+   */
+  user?: { files: string[]; common: boolean };
 }
 
 /** Options of {@link loadPatterns}. */
@@ -91,6 +99,7 @@ export function loadPatterns(
     langs: new Map(),
     common: { macros: {}, nouns: [], blockers: [], placeholders: [] },
     files: files.map(shown),
+    user: { files: userFiles.map(shown), common: false },
   };
   if (options.builtin === false) set.id = userFiles.map(shown).join("+") || "empty";
 
@@ -102,23 +111,29 @@ export function loadPatterns(
     set.common = snapshot.common;
   }
   const texts = [...builtinTexts, ...userFiles.map((file) => readPatternFile(file, shown(file)))];
-  texts.forEach(({ file, shown, text, error }, i) => {
+  texts.forEach(({ file, shown, text, error, oversize }, i) => {
     if (text === undefined) {
-      problems.push(`${shown}: cannot read (${error})`);
+      problems.push(oversize ? `${shown}: ${error}` : `${shown}: cannot read (${error})`);
       return;
     }
     hash.update(shown).update("\0").update(text).update("\0");
     if (snapshot && i < builtinTexts.length) return;
     let data: unknown;
     try {
-      data = file.endsWith(".json") ? JSON.parse(text) : yaml().parse(text);
+      data = file.endsWith(".json")
+        ? JSON.parse(text)
+        : yaml().parse(text, { maxAliasCount: PATTERN_LIMITS.yamlAliases });
     } catch (error) {
+      const message = (error as Error).message;
       problems.push(
-        `${shown}: not valid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${(error as Error).message}`,
+        /alias count/i.test(message)
+          ? `${shown}: more than the limit of ${PATTERN_LIMITS.yamlAliases} YAML aliases (an alias bomb?); write the entries out`
+          : `${shown}: not valid ${file.endsWith(".json") ? "JSON" : "YAML"}: ${message}`,
       );
       return;
     }
-    addFile(set, data, shown, problems);
+    const kind = addFile(set, data, shown, problems);
+    if (kind === "common" && i >= builtinTexts.length && set.user) set.user.common = true;
   });
   if (problems.length > 0) {
     throw new UsageError(`invalid pattern files (${problems.length} problems):\n  ${problems.join("\n  ")}`);
@@ -133,10 +148,22 @@ interface PatternText {
   shown: string;
   text?: string;
   error?: string;
+  /** `error` says the file is over {@link PATTERN_LIMITS.fileBytes}. */
+  oversize?: boolean;
 }
 
 function readPatternFile(file: string, shown: string): PatternText {
   try {
+    // Checked before reading: a multi-gigabyte "pattern file" must not be read into memory first.
+    const { size } = statSync(file);
+    if (size > PATTERN_LIMITS.fileBytes) {
+      return {
+        file,
+        shown,
+        oversize: true,
+        error: `${size} bytes, over the limit of ${PATTERN_LIMITS.fileBytes} bytes for a pattern file; split it`,
+      };
+    }
     return { file, shown, text: readFileSync(file, "utf8") };
   } catch (error) {
     return { file, shown, error: (error as Error).message };
@@ -241,7 +268,12 @@ function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-function addFile(set: PatternSet, data: unknown, file: string, problems: string[]): void {
+function addFile(
+  set: PatternSet,
+  data: unknown,
+  file: string,
+  problems: string[],
+): "family" | "lang" | "common" {
   const kind = fileKind(data);
   if (kind === "family") {
     const family = validate(familyFileSchema, data, file, problems);
@@ -253,6 +285,7 @@ function addFile(set: PatternSet, data: unknown, file: string, problems: string[
     const common = validate(commonFileSchema, data, file, problems);
     if (common) mergeCommon(set.common, common);
   }
+  return kind;
 }
 
 function fileKind(data: unknown): "family" | "lang" | "common" {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HIT_KINDS } from "../types.js";
+import { PATTERN_LIMITS as LIMITS } from "./pattern-limits.js";
 
 /**
  * The pattern library's file formats (DESIGN §4), validated with zod at load time. Three kinds of
@@ -10,15 +11,23 @@ import { HIT_KINDS } from "../types.js";
 
 const ROLES = ["assistant", "system", "user", "tool", "none"] as const;
 
+/** A non-empty string of at most {@link LIMITS.stringChars} characters. */
+const text = () =>
+  z.string().min(1).max(LIMITS.stringChars, `longer than the limit of ${LIMITS.stringChars} characters`);
+
+/** A list of at most `max` items. */
+const list = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item).max(max, `more than the limit of ${max} entries`);
+
 /** A name or creator string: a literal, or a regex source written for normalized (lower-case) text. */
 export const termSchema = z.union([
-  z.string().min(1),
+  text(),
   z
     .object({
       /** Literal, written as the vendor writes it; matched case-insensitively after NFKC. */
-      text: z.string().min(1).optional(),
+      text: text().optional(),
       /** Regex source over normalized text (lower case, NFKC, simplified Chinese). */
-      regex: z.string().min(1).optional(),
+      regex: text().optional(),
       /**
        * Also a common word, a person's name or another product (Spark, 豆包, Nova…): counts only
        * with an AI role noun or one of the family's creators nearby. `text`: ambiguous only in
@@ -48,10 +57,10 @@ export type TermInput = z.infer<typeof termSchema>;
 
 /** An example sentence; a bare string is tested as assistant text. */
 export const exampleSchema = z.union([
-  z.string().min(1),
+  text(),
   z
     .object({
-      text: z.string().min(1),
+      text: text(),
       role: z.enum(ROLES).optional(),
       /** For positives: the family the first hit must name. */
       family: z.string().optional(),
@@ -62,8 +71,8 @@ export type ExampleInput = z.infer<typeof exampleSchema>;
 
 const examplesSchema = z
   .object({
-    positive: z.array(exampleSchema).default([]),
-    negative: z.array(exampleSchema).default([]),
+    positive: list(exampleSchema, LIMITS.examples).default([]),
+    negative: list(exampleSchema, LIMITS.examples).default([]),
   })
   .strict();
 
@@ -76,8 +85,8 @@ export const familyFileSchema = z
   .object({
     family: familyId,
     vendor: z.string().min(1),
-    names: z.array(termSchema).default([]),
-    creators: z.array(termSchema).default([]),
+    names: list(termSchema, LIMITS.terms).default([]),
+    creators: list(termSchema, LIMITS.terms).default([]),
     examples: examplesSchema.default({ positive: [], negative: [] }),
     note: z.string().optional(),
   })
@@ -92,7 +101,7 @@ export const blockerSchema = z
      * end → sentence end), `sentence` (the whole sentence) or `match` (the matched text).
      */
     scope: z.enum(["before", "after", "sentence", "match"]),
-    regex: z.string().min(1),
+    regex: text(),
     /** Only for these kinds; @default every kind */
     kinds: z.array(z.enum(HIT_KINDS)).optional(),
     note: z.string().optional(),
@@ -108,7 +117,7 @@ export const templateSchema = z
      * Regex source over normalized text. Slots: `{name}`, `{creator}`, `{noun}` (the language's
      * AI role nouns), and any macro of the language file or of common.yaml.
      */
-    regex: z.string().min(1),
+    regex: text(),
     /** Roles whose text this template reads. @default ["system"] for system-persona, else all roles */
     roles: z.array(z.enum(ROLES)).optional(),
     note: z.string().optional(),
@@ -121,18 +130,26 @@ export type TemplateInput = z.infer<typeof templateSchema>;
 
 const macroName = z.string().regex(/^[a-z][a-z0-9_]*$/, "macro names are lower-case identifiers");
 
+/** Macros by name, at most {@link LIMITS.macros} of them. */
+const macrosSchema = z
+  .record(
+    macroName,
+    z.string().max(LIMITS.stringChars, `longer than the limit of ${LIMITS.stringChars} characters`),
+  )
+  .refine((m) => Object.keys(m).length <= LIMITS.macros, `more than the limit of ${LIMITS.macros} macros`);
+
 /** `langs/<code>.yaml`: the self-introduction grammar of one language. */
 export const langFileSchema = z
   .object({
     lang: z.string().regex(/^[a-z]{2,3}$/, "an ISO 639-1 code"),
     name: z.string().min(1),
     /** AI role nouns (regex sources): assistant, language model, 助手… */
-    nouns: z.array(z.string().min(1)).default([]),
-    macros: z.record(macroName, z.string()).default({}),
+    nouns: list(text(), LIMITS.words).default([]),
+    macros: macrosSchema.default({}),
     /** Literal words that let name-less templates (disclaimers) past the prefilter. */
-    keywords: z.array(z.string().min(1)).default([]),
-    templates: z.array(templateSchema).default([]),
-    blockers: z.array(blockerSchema).default([]),
+    keywords: list(text(), LIMITS.words).default([]),
+    templates: list(templateSchema, LIMITS.templates).default([]),
+    blockers: list(blockerSchema, LIMITS.templates).default([]),
     note: z.string().optional(),
   })
   .strict();
@@ -141,11 +158,11 @@ export type LangFile = z.infer<typeof langFileSchema>;
 /** `common.yaml`: macros, nouns, blockers and placeholder tokens shared by every language. */
 export const commonFileSchema = z
   .object({
-    macros: z.record(macroName, z.string()).default({}),
-    nouns: z.array(z.string().min(1)).default([]),
-    blockers: z.array(blockerSchema).default([]),
+    macros: macrosSchema.default({}),
+    nouns: list(text(), LIMITS.words).default([]),
+    blockers: list(blockerSchema, LIMITS.templates).default([]),
     /** Unfilled template tokens (`{{name}}`, `<NAME>`): they fill the name and creator slots. */
-    placeholders: z.array(z.string().min(1)).default([]),
+    placeholders: list(text(), LIMITS.words).default([]),
     note: z.string().optional(),
   })
   .strict();
