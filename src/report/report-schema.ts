@@ -46,7 +46,9 @@ export const inputSummarySchema = z.object({
   format: z.string(),
   compression: z.string(),
   bytes: count.describe("Bytes read from the source (compressed size for .gz/.zst)."),
-  records: count.describe("Records read: scanned + errors."),
+  records: count.describe(
+    "Records read: scanned + errors (an input that cannot be read to its end counts its unreadable rest as one record in error).",
+  ),
   scanned: count,
   flagged: count,
   errors: count,
@@ -102,7 +104,9 @@ export const reportSchema = z.object({
     ),
   inputs: z.array(inputSummarySchema),
   totals: z.object({
-    records: count.describe("Records read: scanned + errors."),
+    records: count.describe(
+      "Records read: scanned + errors (an input that cannot be read to its end counts its unreadable rest as one record in error).",
+    ),
     scanned: count,
     flagged: count,
     errors: count,

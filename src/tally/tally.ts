@@ -102,11 +102,14 @@ export class Tally {
     }
   }
 
-  /** Counts one unreadable record, or an input that failed (then without record). */
+  /**
+   * Counts one unreadable record, or an input that failed (an entry without record position): its
+   * unreadable rest then counts as one record in error, so records = scanned + errors always holds.
+   */
   addError(input: InputSummary, entry: ErrorEntry): void {
     input.errors++;
-    if (entry.record !== undefined) input.records++;
-    else input.failed = true;
+    input.records++;
+    if (entry.record === undefined) input.failed = true;
     insertBounded(this.errors, entry, MAX_ERROR_ENTRIES, compareErrors);
   }
 

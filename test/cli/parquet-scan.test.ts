@@ -180,7 +180,7 @@ describe("scan of Parquet", () => {
     expect(report.inputs[0]).toMatchObject({
       source: "broken/cut.parquet",
       failed: true,
-      records: 0,
+      records: 1,
       errors: 1,
     });
     expect(report.errors[0]?.message).toBe(

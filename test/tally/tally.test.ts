@@ -77,11 +77,11 @@ describe("Tally", () => {
     );
   });
 
-  it("marks an input that failed without a record position", () => {
+  it("marks an input that failed without a record position, its rest one record in error", () => {
     const tally = new Tally();
     const input = tally.addInput("b.jsonl.gz", "jsonl", "gzip");
     tally.addError(input, { source: "b.jsonl.gz", message: "gzip: unexpected end of file" });
-    expect(tally.toSections().inputs[0]).toMatchObject({ failed: true, errors: 1, records: 0 });
+    expect(tally.toSections().inputs[0]).toMatchObject({ failed: true, errors: 1, records: 1 });
   });
 
   it("produces sections the report schema accepts", () => {
