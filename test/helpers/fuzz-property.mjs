@@ -325,7 +325,9 @@ function checkAccounting(report, inputs, violations) {
   }
   const { totals } = report;
   if (totals.records !== totals.scanned + totals.errors) {
-    violations.push(`totals: records ${totals.records} != scanned ${totals.scanned} + errors ${totals.errors}`);
+    violations.push(
+      `totals: records ${totals.records} != scanned ${totals.scanned} + errors ${totals.errors}`,
+    );
   }
   for (const key of ["records", "scanned", "errors", "flagged"]) {
     if (totals[key] !== sum(key))
