@@ -23,3 +23,19 @@ export class InputError extends Error {
     super(message, options);
   }
 }
+
+/** Shortest value treated as a secret: redacting a shorter one would garble ordinary text. */
+const MIN_SECRET_LENGTH = 8;
+
+/**
+ * `text` with every occurrence of each secret replaced by `hf_***`: the last guard before text
+ * leaves the process, for messages that echo what a library or a server said (an internal error's
+ * stack, a server's error body). Secrets shorter than 8 characters are left alone.
+ */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length >= MIN_SECRET_LENGTH && out.includes(secret)) out = out.split(secret).join("hf_***");
+  }
+  return out;
+}

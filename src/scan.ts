@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { emitFingerprint, planEmit, shardDirName } from "./emit/emit-plan.js";
 import { type EmitOptions, EmitWriter, type PlannedInput } from "./emit/emit-writer.js";
+import { emitWriteError } from "./emit/write-error.js";
 import { UsageError } from "./errors.js";
 import { parseFieldPath } from "./fields/field-path.js";
 import { DEFAULT_FLAG_ROLES } from "./fields/roles.js";
@@ -15,6 +16,7 @@ import type { Report } from "./report/report-schema.js";
 import { runFingerprint, type ScanCheckpoint } from "./scan-checkpoint.js";
 import { type RecordContext, scanInput } from "./scan-input.js";
 import { ProgressMeter, type ScanProgress } from "./scan-progress.js";
+import { ScanStop } from "./scan-stop.js";
 import { expandInputs } from "./sources/expand-inputs.js";
 import type { HubOptions } from "./sources/hub-client.js";
 import type { Source } from "./sources/source.js";
@@ -92,6 +94,14 @@ export interface ScanOptions {
    * own) or `limit`.
    */
   checkpoint?: ScanCheckpoint;
+  /**
+   * Stops the scan (SIGINT, SIGTERM): no record is read after it aborts; the record being matched
+   * is finished or left out whole; worker threads are terminated. The report then counts exactly
+   * the records read (with their hits given to `onHit`) and has `complete: false`; with `emit`, the
+   * input being written keeps only its `.partial` files and is not in the checkpoint (a resumed run
+   * reads it again), and with `checkpoint`, neither is its share.
+   */
+  signal?: AbortSignal;
 }
 
 /** What {@link scan} returns. */
@@ -99,6 +109,8 @@ export interface ScanResult {
   report: Report;
   /** Inputs that could not be read to their end. */
   failedInputs: number;
+  /** The scan was stopped by `signal` before it read everything: the report is incomplete. */
+  interrupted: boolean;
 }
 
 /**
@@ -150,9 +162,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
           emitOptions,
           [...planned.values()],
           emitFingerprint(patternSet.hash, reportOptions, emitOptions, planned),
-        )
+        ).catch((error) => {
+          throw emitWriteError(emitOptions.dir, error);
+        })
       : undefined;
-  const onHit =
+  const stop = new ScanStop(options.signal);
+  const onHitAll =
     emitter && options.onHit
       ? (hit: Hit) => {
           emitter.hit(hit);
@@ -161,6 +176,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       : emitter
         ? (hit: Hit) => emitter.hit(hit)
         : options.onHit;
+  // No hit of a record read after a stop gets out: the hits are exactly those of the counted records.
+  const onHit = stop.gate(onHitAll);
 
   const tally = new Tally();
   let failedInputs = 0;
@@ -199,6 +216,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     return context;
   };
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
+  // The loop was cut short by `signal` (a stop after the last input changes nothing).
+  let interrupted = false;
   if (workers > 1) {
     const setup: ScanWorkerSetup = {
       patternSet,
@@ -211,11 +230,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       maxRecordBytes: options.maxRecordBytes,
       strict: options.strict === true,
     };
-    failedInputs += await scanInParallel(shares, setup, tally, {
+    const parallel = await scanInParallel(shares, setup, tally, {
       workers,
       onHit,
+      stop,
       ...(shareDone ? { onShareDone: shareDone } : {}),
-      scanHere: (source, part) => scanInput(source, part, contextHere(), options, remaining, undefined),
+      scanHere: async (source, part) => {
+        const read = await stop.read(source, part, (from) =>
+          scanInput(from, part, contextHere(), options, remaining, undefined),
+        );
+        return "outcome" in read ? read.outcome : read;
+      },
       ...(meter
         ? {
             // A big file moves task by task (64 MiB), as workers hand its ranges back.
@@ -227,11 +252,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
           }
         : {}),
     });
+    failedInputs += parallel.failed;
+    interrupted = parallel.stopped;
   } else {
     try {
       for (const share of shares) {
         const { source, span, bytes } = share;
         if (remaining <= 0) break;
+        if (stop.stopped) {
+          interrupted = true;
+          break;
+        }
         const earlier = emitter?.finishedEarlier(source.uri);
         if (earlier) {
           // --resume: this input's outputs are complete; its counts come from the checkpoint.
@@ -247,7 +278,18 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         const emit = emitter?.begin(planned?.get(source) as PlannedInput);
         // A shard's first or last file is read over its stretch only, numbered as in the file.
         const read = span ? { range: span, lineBase: await lineBaseOf(share) } : {};
-        const outcome = await scanInput(source, part, contextHere(), options, remaining, emit, read);
+        const reading = await stop.read(source, part, (from) =>
+          scanInput(from, part, contextHere(), options, remaining, emit, read),
+        );
+        if ("stopped" in reading) {
+          // Counted as far as it was read; its outputs stay `.partial` and out of the checkpoint.
+          tally.absorb(reading.stopped);
+          interrupted = true;
+          await emit?.stop();
+          meter?.end();
+          break;
+        }
+        const { outcome } = reading;
         remaining = outcome.remaining;
         if (outcome.failed) failedInputs++;
         const sections = part.toSections();
@@ -258,10 +300,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       }
     } catch (error) {
       await emitter?.abort();
-      throw error;
+      throw emitter ? emitWriteError(emitter.options.dir, error) : error;
     }
   }
-  if (emitter) await emitter.close(remaining > 0);
+  const complete = remaining > 0 && !interrupted;
+  if (emitter) {
+    try {
+      await emitter.close(complete);
+    } catch (error) {
+      throw emitWriteError(emitter.options.dir, error);
+    }
+  }
   meter?.finish();
 
   const report: Report = {
@@ -277,10 +326,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     ...(options.shard
       ? { shard: { index: options.shard.index, count: options.shard.count, plan: plan.planId } }
       : {}),
-    complete: remaining > 0,
+    complete,
     ...tally.toSections(),
   };
-  return { report, failedInputs };
+  return { report, failedInputs, interrupted };
 }
 
 /** Inputs below this many bytes in all are scanned in this thread by default: workers take a second to start. */

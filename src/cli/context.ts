@@ -20,6 +20,8 @@ export interface CommandContext {
    * the scan runs. Without a live stderr (tests), the same as `err`.
    */
   errLive(text: string): void;
+  /** Aborts when the process is told to stop (SIGINT, SIGTERM); a long command stops early. */
+  signal: AbortSignal | undefined;
 }
 
 /** Creates a context that collects output in memory. */
@@ -31,6 +33,7 @@ export function createContext(options: {
   stderrColumns?: number | undefined;
   /** The process's stderr, for {@link CommandContext.errLive}. */
   writeStderr?: ((text: string) => void) | undefined;
+  signal?: AbortSignal | undefined;
 }): CommandContext & { stdout: string[]; stderr: string[]; exitCode: number } {
   const ctx = {
     stdout: [] as string[],
@@ -57,6 +60,7 @@ export function createContext(options: {
     cwd: options.cwd ?? process.cwd(),
     stderrIsTTY: options.stderrIsTTY ?? false,
     stderrColumns: options.stderrColumns,
+    signal: options.signal,
   };
   return ctx;
 }

@@ -1,11 +1,10 @@
-import type { WriteStream } from "node:fs";
 import { appendFile, readFile, stat, truncate, writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { UsageError } from "../errors.js";
 import type { ScanCheckpoint } from "../scan-checkpoint.js";
 import type { TallySections } from "../tally/tally.js";
 import type { Hit } from "../types.js";
-import { closeOutput, openOutput } from "./output-files.js";
+import { closeOutput, type OutputStream, openOutput } from "./output-files.js";
 
 const headerSchema = z.object({ schema: z.literal("selfid.resume/1"), fingerprint: z.string() });
 
@@ -25,7 +24,7 @@ const entrySchema = z.object({
  * nothing and writes the same report.
  */
 export class ResumeLog implements ScanCheckpoint {
-  private hits: WriteStream | undefined;
+  private hits: OutputStream | undefined;
   private hitsBytes = 0;
 
   constructor(

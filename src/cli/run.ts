@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { InputError, UsageError } from "../errors.js";
+import { InputError, redactSecrets, UsageError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { type CommandContext, createContext } from "./context.js";
 import { diffCommand } from "./diff-command.js";
@@ -25,6 +25,8 @@ export interface RunOptions {
   stderrColumns?: number | undefined;
   /** Writes to stderr at once (progress); without it, progress is collected in `stderr`. */
   writeStderr?: (text: string) => void;
+  /** Aborts on SIGINT/SIGTERM: `scan` stops, writes its report marked incomplete, and exits 130/143. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -32,7 +34,14 @@ export interface RunOptions {
  * exit code 0 ok, 1 gate failed, 2 usage or fatal input error (DESIGN §2).
  */
 export async function run(argv: string[], options: RunOptions = {}): Promise<CliResult> {
-  const ctx = createContext(options);
+  // Every byte this returns or writes to stderr goes through the redaction, whatever produced it.
+  const secrets = secretsOf(argv, options.env ?? {});
+  const redact = (text: string) => redactSecrets(text, secrets);
+  const { writeStderr } = options;
+  const ctx = createContext({
+    ...options,
+    writeStderr: writeStderr && ((text: string) => writeStderr(redact(text))),
+  });
   const program = new Command("selfid")
     .description(
       'Find rival-model self-introductions ("I am ChatGPT", "我是通义千问") in LLM training data, report them per language and family, and gate datasets in CI.',
@@ -58,7 +67,27 @@ export async function run(argv: string[], options: RunOptions = {}): Promise<Cli
   } catch (error) {
     ctx.setExitCode(exitCodeOf(error, ctx));
   }
-  return { exitCode: ctx.exitCode, stdout: ctx.stdout.join(""), stderr: ctx.stderr.join("") };
+  return {
+    exitCode: ctx.exitCode,
+    stdout: redact(ctx.stdout.join("")),
+    stderr: redact(ctx.stderr.join("")),
+  };
+}
+
+/**
+ * The secrets of an invocation, which no output may show: the Hub token from `HF_TOKEN` and from
+ * `--token VALUE` / `--token=VALUE` (read from argv itself, so that an error before or during
+ * parsing is covered too).
+ */
+function secretsOf(argv: readonly string[], env: Record<string, string | undefined>): string[] {
+  const secrets: string[] = [];
+  if (env.HF_TOKEN) secrets.push(env.HF_TOKEN);
+  argv.forEach((arg, i) => {
+    const next = argv[i + 1];
+    if (arg === "--token" && next !== undefined) secrets.push(next);
+    else if (arg.startsWith("--token=")) secrets.push(arg.slice("--token=".length));
+  });
+  return secrets;
 }
 
 function exitCodeOf(error: unknown, ctx: CommandContext): number {

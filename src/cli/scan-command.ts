@@ -1,3 +1,4 @@
+import { constants } from "node:os";
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import type { EmitOptions } from "../emit/emit-writer.js";
@@ -16,7 +17,7 @@ import {
   resolveGatePlan,
 } from "./gate-options.js";
 import { collect, parseByteSize } from "./option-parsers.js";
-import { checkWritable, closeOutput, openOutput } from "./output-files.js";
+import { checkWritable, closeOutput, openOutput, removeOutput } from "./output-files.js";
 import { progressFromFlags } from "./progress.js";
 import {
   addReportOutputOptions,
@@ -102,7 +103,10 @@ hits); the shards' files of one input, concatenated in shard order, are one run'
 or --limit. --resume (with --json) lets a preempted shard skip the parts it finished.
 ${GATES_HELP}
 Exit codes: 0 ok, 1 gate failed (--fail-above, --fail-above-family, --fail-on-new), 2 usage error
-(a bad gate value, an unreadable --baseline) or an input that could not be read.`;
+(a bad gate value, an unreadable --baseline) or an input that could not be read; 130 (SIGINT,
+Ctrl-C) or 143 (SIGTERM): stopped early, the report of what was read is written with
+"complete": false (a second signal ends at once); --emit leaves the input it was in as .partial
+files and --resume continues.`;
 
 /** `selfid scan`: the main job. Maps flags to {@link ScanOptions}, prints, decides the exit code. */
 export function scanCommand(ctx: CommandContext): Command {
@@ -257,6 +261,10 @@ export function scanCommand(ctx: CommandContext): Command {
         },
       });
       if (ctx.stdin) options.stdin = ctx.stdin;
+      // A signal stops the scan; so does an output that cannot be written (a full disk).
+      const failing = new AbortController();
+      options.signal = ctx.signal ? AbortSignal.any([ctx.signal, failing.signal]) : failing.signal;
+      const onOutputFailure = () => failing.abort();
       if (inputs.some(isHubUri)) options.hub = hubOptions(ctx, flags);
       else if (flags.split !== undefined || flags.config !== undefined) {
         ctx.usage("--split and --config apply to hf://datasets/… inputs only");
@@ -282,7 +290,9 @@ export function scanCommand(ctx: CommandContext): Command {
       }
       // With --emit the emit writer keeps the hits file itself (--resume continues it).
       const hitsOut =
-        hitsPath && !options.emit && !resumeLog ? await openOutput("--hits", hitsPath) : undefined;
+        hitsPath && !options.emit && !resumeLog
+          ? await openOutput("--hits", hitsPath, false, onOutputFailure)
+          : undefined;
       if (hitsOut) options.onHit = (hit) => hitsOut.write(`${JSON.stringify(hit)}\n`);
       const annotator = githubAnnotator(ctx, flags, options);
       if (progress) {
@@ -294,10 +304,30 @@ export function scanCommand(ctx: CommandContext): Command {
         result = await scan(options);
       } finally {
         progress?.end();
-        if (hitsOut) await closeOutput(hitsOut);
+        if (hitsOut) {
+          // A hits file cut short by a full disk would look complete: it goes.
+          await closeOutput(hitsOut).catch(async (error) => {
+            await removeOutput(String(hitsOut.path));
+            throw error;
+          });
+        }
         await resumeLog?.close();
       }
       const { report } = result;
+      if (result.interrupted) {
+        // What was read is reported, marked incomplete; gates on part of the data would mislead.
+        await emitReport(ctx, report, {
+          ...paths,
+          format: flags.format,
+          quiet: flags.quiet,
+          annotations: annotator?.end(),
+        });
+        const name = typeof ctx.signal?.reason === "string" ? ctx.signal.reason : "SIGINT";
+        const where = flags.json !== undefined ? `written to ${flags.json}` : "printed";
+        ctx.err(`selfid: interrupted by ${name}: partial report ${where} (complete: false)\n`);
+        ctx.setExitCode(interruptedExitCode(name));
+        return;
+      }
       const outcome = await checkGates(gates, report, "this scan");
       await emitReport(ctx, report, {
         ...paths,
@@ -368,6 +398,11 @@ function emitOptions(ctx: CommandContext, flags: ScanFlags, hitsPath: string | u
   if (flags.emitAnnotate) emit.annotate = true;
   if (hitsPath) emit.hitsPath = hitsPath;
   return emit;
+}
+
+/** 128 + the signal's number, as a shell reports a process the signal ended: 130 SIGINT, 143 SIGTERM. */
+export function interruptedExitCode(signal: string): number {
+  return 128 + (constants.signals[signal as NodeJS.Signals] ?? constants.signals.SIGINT);
 }
 
 function kebab(name: string): string {

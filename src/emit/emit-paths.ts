@@ -37,11 +37,12 @@ export function relativeOutputPath(uri: string, inputs: readonly string[], forma
 }
 
 /**
- * The absolute path of `relative` inside `dir/tree`, after normalisation. Throws a
- * {@link UsageError} for a path that would leave the tree (`../x`, an absolute path, a NUL byte):
- * a hostile file name must never write outside the emit directory.
+ * `relative` as the normalised POSIX path it will be written at (backslashes read as separators,
+ * `a/./b` and `a//b` as `a/b`), which is also what two inputs are compared by. Throws a
+ * {@link UsageError} naming the path for one that would leave the tree (`../x`, an absolute path,
+ * `a/../../b`, `a\\..\\..\\b`) or holds a NUL byte.
  */
-export function pathInTree(dir: string, tree: EmitTree, relative: string): string {
+export function normalOutputPath(relative: string): string {
   const normal = posix.normalize(relative.replaceAll("\\", "/"));
   if (
     relative.includes("\0") ||
@@ -52,6 +53,16 @@ export function pathInTree(dir: string, tree: EmitTree, relative: string): strin
   ) {
     throw new UsageError(`--emit: output path ${JSON.stringify(relative)} would leave the emit directory`);
   }
+  return normal.replace(/\/$/, "");
+}
+
+/**
+ * The absolute path of `relative` inside `dir/tree`, after {@link normalOutputPath}. Throws a
+ * {@link UsageError} for a path that would leave the tree: a hostile file name must never write
+ * outside the emit directory.
+ */
+export function pathInTree(dir: string, tree: EmitTree, relative: string): string {
+  const normal = normalOutputPath(relative);
   const root = resolve(dir, tree);
   const path = resolve(root, normal);
   if (!path.startsWith(root + sep)) {

@@ -6,8 +6,14 @@ import type { Report } from "../report/report-schema.js";
 import type { Source } from "../sources/source.js";
 import type { InputFormat } from "../types.js";
 import { VERSION } from "../version.js";
-import { pathInTree, relativeOutputPath } from "./emit-paths.js";
+import { normalOutputPath, pathInTree, relativeOutputPath } from "./emit-paths.js";
 import type { EmitOptions, PlannedInput } from "./emit-writer.js";
+
+/**
+ * Longest name of one output path segment, in UTF-8 bytes: file systems allow 255, and the writer
+ * adds to it (`.NAME.partial`, `-00001` shard numbers, `.reasons.jsonl`, a compression suffix).
+ */
+const MAX_SEGMENT_BYTES = 200;
 
 /** Identifies an emitting run's settings: `--resume` continues only a run with the same ones. */
 export function emitFingerprint(
@@ -32,8 +38,9 @@ export function emitFingerprint(
 }
 
 /**
- * Where each source's `--emit` output goes. Refuses, before anything is read or written, two inputs
- * that would share an output path, or one that would leave the emit directory.
+ * Where each source's `--emit` output goes, as normalised relative paths. Refuses (a
+ * `UsageError`), before anything is read or written, two inputs that would share an output path,
+ * or one that would leave the emit directory.
  */
 export function planEmit(
   sources: readonly Source[],
@@ -57,8 +64,14 @@ export function planEmit(
       // An unknown format is counted as a failed input by the scan; it writes nothing.
       format = "jsonl";
     }
-    const path = relativeOutputPath(source.uri, inputs, format);
+    // Compared once normalised: `a//b.jsonl` and `a/b.jsonl` are one file on disk.
+    const path = normalOutputPath(relativeOutputPath(source.uri, inputs, format));
     pathInTree(dir, "clean", path);
+    if (path.split("/").some((segment) => Buffer.byteLength(segment) > MAX_SEGMENT_BYTES)) {
+      throw new UsageError(
+        `--emit: output path ${JSON.stringify(path)} of ${source.uri} has a name longer than ${MAX_SEGMENT_BYTES} bytes, too long to write with its suffixes`,
+      );
+    }
     const other = owners.get(path);
     if (other !== undefined) {
       throw new UsageError(`--emit: inputs ${other} and ${source.uri} would both be written to ${path}`);

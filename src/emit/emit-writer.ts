@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from "node:fs";
-import { stat, truncate, writeFile } from "node:fs/promises";
+import { rename, rm, stat, truncate, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import type { FileMetaData } from "hyparquet";
 import { compressionOf, stripCompressionSuffix } from "../decode/compression-of.js";
@@ -12,7 +12,13 @@ import { compactJson } from "./compact-json.js";
 import { prepareEmitDir } from "./emit-dir.js";
 import { type EmitTree, pathInTree } from "./emit-paths.js";
 import { ErrorsOutput } from "./errors-output.js";
-import { commitOutput, loadZstdEncoder, type OutputStats, type ZstdEncoderFactory } from "./output-file.js";
+import {
+  commitOutput,
+  loadZstdEncoder,
+  type OutputStats,
+  partialPathOf,
+  type ZstdEncoderFactory,
+} from "./output-file.js";
 import { openParquetShard, type ParquetOutput, parquetOutputOf } from "./parquet-shard.js";
 import { type OpenShard, ShardedOutput } from "./sharded-output.js";
 
@@ -54,7 +60,7 @@ export interface PlannedInput {
 /** `DIR/manifest.json`. */
 export interface Manifest {
   schema: "selfid.manifest/1";
-  /** False when the run stopped early (`--limit`). */
+  /** False when the run stopped early (`--limit`, or interrupted: SIGINT, SIGTERM). */
   complete: boolean;
   inputs: ManifestInput[];
   files: ManifestFile[];
@@ -70,6 +76,10 @@ export class EmitWriter {
   readonly #files: ManifestFile[] = [];
   #open: InputEmitter | undefined;
   #hitsBytes: number;
+  /** Length of the hits file when the last input was finished: a failed run cuts it back to there. */
+  #hitsCommitted: number;
+  /** The first error writing the hits file met (a full disk): the run fails at the next input's end. */
+  #hitsFailure: Error | undefined;
 
   private constructor(
     readonly options: EmitOptions,
@@ -81,6 +91,10 @@ export class EmitWriter {
     private readonly finished: Map<string, CheckpointEntry>,
   ) {
     this.#hitsBytes = hitsBytes;
+    this.#hitsCommitted = hitsBytes;
+    hits.on("error", (error) => {
+      this.#hitsFailure ??= error;
+    });
   }
 
   /**
@@ -181,7 +195,8 @@ export class EmitWriter {
     this.#inputs.push(entry);
     this.#files.push(...files);
     // The hits must be on disk before the checkpoint says they are.
-    await new Promise<void>((done) => (this.hits.writableNeedDrain ? this.hits.once("drain", done) : done()));
+    await new Promise<void>((done) => this.hits.write("", () => done()));
+    if (this.#hitsFailure) throw this.#hitsFailure;
     await this.checkpoint.append({
       input: entry,
       size: input.size,
@@ -189,14 +204,24 @@ export class EmitWriter {
       sections,
       hitsBytes: this.#hitsBytes,
     });
+    this.#hitsCommitted = this.#hitsBytes;
     this.#open = undefined;
   }
 
-  /** Closes the hits file and writes the manifest; every input must have been ended. */
+  /** @internal Called by {@link InputEmitter.stop}: the input is left unfinished. */
+  stopInput(): void {
+    this.#open = undefined;
+  }
+
+  /**
+   * Closes the hits file and writes the manifest of the inputs ended (all of them unless the run
+   * stopped early: `--limit`, or a signal, which leaves the input it was in as `.partial` files).
+   */
   async close(complete: boolean): Promise<Manifest> {
     await new Promise<void>((done, fail) => {
+      if (this.#hitsFailure) return fail(this.#hitsFailure);
       this.hits.once("error", fail);
-      this.hits.end(() => done());
+      this.hits.end(() => (this.#hitsFailure ? fail(this.#hitsFailure) : done()));
     });
     const manifest: Manifest = {
       schema: "selfid.manifest/1",
@@ -204,14 +229,29 @@ export class EmitWriter {
       inputs: this.#inputs,
       files: this.#files,
     };
-    await writeFile(join(this.options.dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    // Written whole under a temporary name: a full disk never leaves half a manifest.
+    const path = join(this.options.dir, "manifest.json");
+    const partial = partialPathOf(path);
+    try {
+      await writeFile(partial, `${JSON.stringify(manifest, null, 2)}\n`);
+      await rename(partial, path);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
     return manifest;
   }
 
-  /** Removes the partial files of the input being written and closes the hits file (a failed run). */
+  /**
+   * A failed run: removes the partial files of the input being written, and closes the hits file
+   * cut back to the hits of the inputs finished (none of a half-written input's hits stay).
+   */
   async abort(): Promise<void> {
     await this.#open?.abort();
-    this.hits.end();
+    await new Promise<void>((done) => this.hits.end(() => done()));
+    // Only a regular file is cut: a hits file on a device or pipe is left alone.
+    const path = String(this.hits.path);
+    if ((await stat(path).catch(() => undefined))?.isFile()) await truncate(path, this.#hitsCommitted);
   }
 }
 
@@ -320,10 +360,22 @@ export class InputEmitter {
     await this.writer.finishInput(this.input, this.entry, this.#closed, sections);
   }
 
-  /** Removes this input's partial files. */
+  /**
+   * A stopped run (SIGINT): closes this input's files under their `.partial` names, neither
+   * renamed nor in the manifest or checkpoint, so a resumed run writes the input again.
+   */
+  async stop(): Promise<void> {
+    for (const output of this.#outputs.values()) await output.close();
+    await this.#errors.close();
+    this.writer.stopInput();
+  }
+
+  /** Removes this input's partial files, the open ones and those closed but not yet renamed. */
   async abort(): Promise<void> {
     for (const output of this.#outputs.values()) await output.abort();
     await this.#errors.abort();
+    const dir = this.writer.options.dir;
+    for (const file of this.#closed) await rm(partialPathOf(join(dir, file.path)), { force: true });
   }
 
   #output(kind: "clean" | "flagged"): ShardedOutput {

@@ -82,7 +82,13 @@ export class OutputFile {
     this.#partial = partialPathOf(path);
     const file = createWriteStream(this.#partial);
     this.#head = compressor ?? this.#digest;
-    this.#done = compressor ? pipeline(compressor, this.#digest, file) : pipeline(this.#digest, file);
+    this.#done = (compressor ? pipeline(compressor, this.#digest, file) : pipeline(this.#digest, file)).catch(
+      (error: NodeJS.ErrnoException) => {
+        // A failed write does not say which file: name it (`--emit DIR: cannot write FILE (…)`).
+        if (typeof error.code === "string" && error.path === undefined) error.path = this.#partial;
+        throw error;
+      },
+    );
     // Failures surface from write() and close(); this keeps the promise's copy from going unhandled.
     this.#done.catch(() => {});
   }

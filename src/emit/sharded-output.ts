@@ -68,6 +68,14 @@ export class ShardedOutput {
     if (current === undefined) return;
     this.#current = undefined;
     const path = this.maxShardBytes === undefined ? this.path : shardName(this.path, this.#shards - 1);
-    this.onClose(path, await current.close());
+    let stats: OutputStats;
+    try {
+      stats = await current.close();
+    } catch (error) {
+      // A shard that could not be closed (a full disk) is removed: it must not pass for complete.
+      await current.abort();
+      throw error;
+    }
+    this.onClose(path, stats);
   }
 }

@@ -2,12 +2,16 @@ import { availableParallelism } from "node:os";
 import { InputError } from "../errors.js";
 import { lineBaseOf } from "../plan/lines-before.js";
 import type { SourceShare } from "../plan/shard-plan.js";
+import type { ScanStop } from "../scan-stop.js";
 import type { Source } from "../sources/source.js";
 import { Tally, type TallySections } from "../tally/tally.js";
 import type { Hit } from "../types.js";
 import type { ScanTask, ScanTaskResult, ScanWorkerSetup } from "./scan-task.js";
 import { shiftLines } from "./shift-lines.js";
 import { WorkerPool, workerScript } from "./worker-pool.js";
+
+/** What a wait gives when the scan was stopped first. */
+const STOPPED: unique symbol = Symbol("stopped");
 
 /** The default of `--workers`: one per core the process may use. */
 export function defaultWorkers(): number {
@@ -21,8 +25,16 @@ export interface ParallelScanOptions {
   onHit: ((hit: Hit) => void) | undefined;
   /** Called with each share's counts once it is absorbed, in order, before the next is taken (`--resume`). */
   onShareDone?: (sections: TallySections) => Promise<void>;
-  /** Reads a source the workers cannot open (stdin, Hub files) in this thread, into `tally`. */
-  scanHere: (source: Source, tally: Tally) => Promise<{ failed: boolean }>;
+  /**
+   * Reads a source the workers cannot open (stdin, Hub files) in this thread, into `tally`; or
+   * gives, when the scan was stopped meanwhile, the counts of what it read before the stop.
+   */
+  scanHere: (source: Source, tally: Tally) => Promise<{ failed: boolean } | { stopped: TallySections }>;
+  /**
+   * Stops the scan (SIGINT): no task is taken after it, the workers are terminated mid-task, and
+   * the input being read is counted up to its last task taken.
+   */
+  stop?: ScanStop;
   /** Progress: an input starts (its counts will grow in `tally`), a task of it is added, it ends. */
   progress?: {
     begin(share: SourceShare, tally: Tally): void;
@@ -38,14 +50,14 @@ export interface ParallelScanOptions {
  * report and the hits are exactly those of a single-threaded run. A share that starts inside its
  * file (a shard's first) is renumbered from the lines before it, counted while the workers start.
  * At most two tasks per worker are in flight, which bounds memory by the results waiting to be taken.
- * @returns how many inputs failed
+ * @returns how many inputs failed, and whether `stop` cut the scan short
  */
 export async function scanInParallel(
   shares: readonly SourceShare[],
   setup: ScanWorkerSetup,
   tally: Tally,
   options: ParallelScanOptions,
-): Promise<number> {
+): Promise<{ failed: number; stopped: boolean }> {
   const pool = new WorkerPool<ScanTask, ScanTaskResult>(
     workerScript("scan-worker.js"),
     options.workers,
@@ -73,21 +85,32 @@ export async function scanInParallel(
     }
   };
   let failed = 0;
+  const { stop } = options;
+  const stopping = stop ? stop.whenStopped.then((): typeof STOPPED => STOPPED) : new Promise<never>(() => {});
   try {
     for (const { share, tasks, lineBase: lineBaseOf } of plan) {
+      if (stop?.stopped) return { failed, stopped: true };
       const { source } = share;
       const part = new Tally();
       options.progress?.begin(share, part);
       if (tasks === undefined) {
-        if ((await options.scanHere(source, part)).failed) failed++;
+        const read = await options.scanHere(source, part);
+        if ("stopped" in read) {
+          tally.absorb(read.stopped);
+          options.progress?.end();
+          return { failed, stopped: true };
+        }
+        if (read.failed) failed++;
       } else {
         // The workers start on the tasks while this thread counts the lines before a share's span.
         topUp();
-        let lineBase = await lineBaseOf;
+        const lines = await Promise.race([lineBaseOf, stopping]);
+        let lineBase = lines === STOPPED ? 0 : lines;
         let sourceFailed = false;
-        for (let i = 0; i < tasks.length; i++) {
+        for (let i = 0; i < tasks.length && !stop?.stopped; i++) {
           topUp();
-          const result = await (inFlight.shift() as Promise<ScanTaskResult>);
+          const result = await Promise.race([inFlight.shift() as Promise<ScanTaskResult>, stopping]);
+          if (result === STOPPED) break;
           // One thread stops reading a file where it fails (a corrupt row group, a read error):
           // what later tasks read of it is not counted either.
           if (sourceFailed) continue;
@@ -98,6 +121,12 @@ export async function scanInParallel(
           sourceFailed ||= result.failed;
           options.progress?.tick();
         }
+        if (stop?.stopped) {
+          // The tasks taken so far are counted, with their hits: the input is cut at a task's end.
+          tally.absorb(part.toSections());
+          options.progress?.end();
+          return { failed, stopped: true };
+        }
         if (sourceFailed) failed++;
       }
       const sections = part.toSections();
@@ -106,9 +135,10 @@ export async function scanInParallel(
       options.progress?.end();
     }
   } finally {
+    // Terminates the workers, busy or not: a stopped scan does not wait for their tasks.
     await pool.close();
   }
-  return failed;
+  return { failed, stopped: false };
 }
 
 /** A share's tasks, or undefined when this thread must read it (no local path). */

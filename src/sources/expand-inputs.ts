@@ -1,7 +1,7 @@
-import type { Stats } from "node:fs";
+import { type Dirent, readdir as readdirCallback, type Stats } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
-import { resolve } from "node:path";
-import type { Readable } from "node:stream";
+import { dirname, resolve } from "node:path";
+import { Readable } from "node:stream";
 import fg from "fast-glob";
 import { InputError } from "../errors.js";
 import { compareCodeUnits } from "./compare-code-units.js";
@@ -33,6 +33,8 @@ interface Found {
   uri: string;
   path: string;
   realPath?: string;
+  /** A link to nothing, found in a directory: a source that fails when read. */
+  broken?: true;
 }
 
 /**
@@ -79,7 +81,11 @@ export async function expandInputs(inputs: string[], options: ExpandInputsOption
     for (const { uri, path, realPath, stats } of await inspect(await expandOne(input, cwd))) {
       if (listed.has(realPath)) continue;
       listed.add(realPath);
-      sources.push(fileSource(uri, path, stats.isFile() ? stats.size : undefined));
+      sources.push(
+        stats === undefined
+          ? brokenLinkSource(uri)
+          : fileSource(uri, path, stats.isFile() ? stats.size : undefined),
+      );
     }
   }
   return sources;
@@ -112,7 +118,12 @@ async function expandOne(input: string, cwd: string): Promise<Found[]> {
     );
   }
   const base = input.endsWith("/") ? input : `${input}/`;
-  return files.map((file) => ({ uri: base + file.relative, path: file.path, realPath: file.realPath }));
+  return files.map((file) => ({
+    uri: base + file.relative,
+    path: file.path,
+    realPath: file.realPath,
+    ...(file.broken ? { broken: file.broken } : {}),
+  }));
 }
 
 async function expandGlob(pattern: string, cwd: string): Promise<Found[]> {
@@ -124,6 +135,7 @@ async function expandGlob(pattern: string, cwd: string): Promise<Found[]> {
       dot: false,
       followSymbolicLinks: true,
       unique: true,
+      fs: loopCuttingFs(),
     });
   } catch (error) {
     throw new InputError(`input "${pattern}": the glob failed: ${describeFsError(error)}`, pattern, {
@@ -135,9 +147,72 @@ async function expandGlob(pattern: string, cwd: string): Promise<Found[]> {
   return matches.sort(compareCodeUnits).map((match) => ({ uri: match, path: resolve(cwd, match) }));
 }
 
+type ReaddirCallback = (error: NodeJS.ErrnoException | null, entries: Dirent[] | string[]) => void;
+
+/**
+ * fast-glob's file system with one change: a directory whose real path is that of one of its own
+ * ancestors reads as empty. fast-glob follows links without looking for loops, so `a -> .` is
+ * walked until the path is too long for the OS, and two such links make that 2^40 paths: a glob
+ * that never ends. Cutting at the ancestor (not at any directory seen before, as
+ * `walkDirectory` does) keeps every match a glob can name through a link that is not a loop.
+ */
+function loopCuttingFs(): Partial<fg.FileSystemAdapter> {
+  const reals = new Map<string, Promise<string | undefined>>();
+  const realOf = (path: string): Promise<string | undefined> => {
+    let real = reals.get(path);
+    if (real === undefined) {
+      real = realpath(path).catch(() => undefined);
+      reals.set(path, real);
+    }
+    return real;
+  };
+  const isLoop = async (path: string): Promise<boolean> => {
+    const real = await realOf(path);
+    if (real === undefined) return false;
+    for (let up = dirname(path); ; up = dirname(up)) {
+      if ((await realOf(up)) === real) return true;
+      if (dirname(up) === up) return false;
+    }
+  };
+  const readdir = (path: string, ...rest: unknown[]): void => {
+    const callback = rest.pop() as ReaddirCallback;
+    const options = rest[0] as { withFileTypes: true } | undefined;
+    isLoop(resolve(path)).then(
+      (loop) => {
+        if (loop) callback(null, []);
+        else if (options) readdirCallback(path, options, callback);
+        else readdirCallback(path, callback);
+      },
+      (error: NodeJS.ErrnoException) => callback(error, []),
+    );
+  };
+  return { readdir: readdir as unknown as fg.FileSystemAdapter["readdir"] };
+}
+
 interface Inspected extends Found {
   realPath: string;
-  stats: Stats;
+  /** Absent for a broken link. */
+  stats: Stats | undefined;
+}
+
+/**
+ * A broken link found in a directory, as a source whose reading fails with an {@link InputError}:
+ * the scan counts and reports it and goes on, as with any file it cannot read.
+ */
+function brokenLinkSource(uri: string): Source {
+  return {
+    uri,
+    open: () =>
+      Readable.from(
+        (async function* () {
+          yield* [];
+          throw new InputError(
+            `input ${uri}: broken symbolic link (its target does not exist, or links round in a loop)`,
+            uri,
+          );
+        })(),
+      ),
+  };
 }
 
 async function inspect(found: Found[]): Promise<Inspected[]> {
@@ -147,6 +222,7 @@ async function inspect(found: Found[]): Promise<Inspected[]> {
     out.push(
       ...(await Promise.all(
         batch.map(async (f) => {
+          if (f.broken) return { ...f, realPath: f.realPath ?? f.path, stats: undefined };
           try {
             const [stats, realPath] = await Promise.all([stat(f.path), f.realPath ?? identityOf(f.path)]);
             return { ...f, realPath, stats };

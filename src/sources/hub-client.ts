@@ -108,8 +108,9 @@ export function createHubClient(options: HubOptions = {}): HubClient {
   const wait = options.sleep ?? sleep;
   const limiter = createLimiter(concurrency);
 
+  const origin = new URL(hubUrl).origin;
   const send = (url: string, init: RequestInit, hold: boolean) =>
-    sendWithRetries({ fetchImpl, limiter, retry, wait, token }, url, init, hold);
+    sendWithRetries({ fetchImpl, limiter, retry, wait, token, origin }, url, init, hold);
 
   return {
     hubUrl,
@@ -135,6 +136,8 @@ interface SendContext {
   retry: FullRetryPolicy;
   wait: (ms: number, signal?: AbortSignal) => Promise<void>;
   token: string | undefined;
+  /** The hub's origin: the only one the token is sent to. */
+  origin: string;
 }
 
 async function sendWithRetries(
@@ -146,8 +149,11 @@ async function sendWithRetries(
   const signal = init.signal ?? undefined;
   const headers = new Headers(init.headers);
   // The library adds the header itself; plain requests (file bodies, ranges) get it here. Node's
-  // fetch drops it on the cross-origin redirect to the CDN, whose URLs are signed instead.
-  if (ctx.token !== undefined && !headers.has("authorization")) {
+  // fetch drops it on the cross-origin redirect to the CDN, whose URLs are signed instead. A URL the
+  // server handed us (a listing's `Link: rel="next"`) may point at any host: the token goes to the
+  // hub's own origin only, as on a redirect.
+  if (!sameOrigin(url, ctx.origin)) headers.delete("authorization");
+  else if (ctx.token !== undefined && !headers.has("authorization")) {
     headers.set("authorization", `Bearer ${ctx.token}`);
   }
   for (let attempt = 0; ; attempt++) {
@@ -205,6 +211,15 @@ async function readServerMessage(response: Response): Promise<string | undefined
     return typeof text === "string" ? text : undefined;
   } catch {
     return undefined;
+  }
+}
+
+function sameOrigin(url: string, origin: string): boolean {
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    // Not a URL: fetch will refuse it, with or without the header.
+    return false;
   }
 }
 

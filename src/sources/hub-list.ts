@@ -33,6 +33,10 @@ const picomatch = createRequire(import.meta.url)("picomatch") as Picomatch;
  *
  * Hidden files and folders (`.cache/`, `.hidden.jsonl`) are skipped, as in a local directory.
  *
+ * The listing is the server's word, and a hostile or broken server could name a file
+ * `../../x.jsonl`: a file path that no Git repo can hold (see {@link unsafePathReason}), or a size
+ * that is not a byte count, refuses the whole input before anything is requested or written.
+ *
  * Only the folder a glob is rooted in is listed (`data/*.jsonl` lists `data/`), which matters for
  * repos with many thousands of files. Throws an {@link InputError} when the Hub refuses (see
  * `hubInputError`: access, a missing dataset, revision or path) or when nothing matches.
@@ -63,8 +67,11 @@ export async function listHubFiles(client: HubClient, uri: HubUri): Promise<HubF
       fetch: client.fetch,
       ...(client.token === undefined ? {} : { accessToken: client.token }),
     })) {
-      if (entry.type === "file") entries.push({ path: entry.path, size: entry.lfs?.size ?? entry.size });
-      else if (entry.type === "directory") folders.add(entry.path);
+      if (entry.type === "file") {
+        const size = entry.lfs?.size ?? entry.size;
+        checkListedFile(client, uri, input, entry.path, size);
+        entries.push({ path: entry.path, size });
+      } else if (entry.type === "directory") folders.add(entry.path);
     }
   } catch (error) {
     throw hubInputError(client, { ...uri, path: root.join("/"), source: input }, error);
@@ -97,6 +104,56 @@ export async function listHubFiles(client: HubClient, uri: HubUri): Promise<HubF
     );
   }
   return selected.sort((a, b) => compareCodeUnits(a.path, b.path));
+}
+
+/** Longest file path accepted from a listing, in UTF-16 code units (Git and the Hub allow 4096). */
+const MAX_PATH_LENGTH = 4096;
+
+/**
+ * Why a file path from a listing cannot be a file of a Git repo, or `undefined` when it can: it is
+ * requested from the Hub segment by segment, and `--emit` mirrors it on disk, so `.`/`..` or
+ * empty segments, a leading `/`, a backslash (a separator on Windows), NUL and other control
+ * characters are refused rather than interpreted.
+ */
+export function unsafePathReason(path: string): string | undefined {
+  if (path === "") return "an empty path";
+  if (path.length > MAX_PATH_LENGTH) return `longer than ${MAX_PATH_LENGTH} characters`;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds.
+  if (/[\u0000-\u001f\u007f]/.test(path)) return "a control character";
+  if (path.includes("\\")) return "a backslash";
+  if (path.startsWith("/")) return "an absolute path";
+  for (const segment of path.split("/")) {
+    if (segment === "") return "an empty segment";
+    if (segment === "." || segment === "..") return `a ${segment} segment`;
+  }
+  return undefined;
+}
+
+function checkListedFile(client: HubClient, uri: HubUri, input: string, path: unknown, size: unknown): void {
+  const at = `hub datasets/${uri.repo}@${uri.revision}`;
+  if (typeof path !== "string") {
+    throw new InputError(
+      `${at}: the listing holds a file without a path; the hub's answer is malformed`,
+      input,
+    );
+  }
+  const reason = unsafePathReason(path);
+  if (reason !== undefined) {
+    throw new InputError(
+      client.scrub(
+        `${at}: the listing names the file ${JSON.stringify(path.slice(0, 200))} (${reason}); refusing the dataset rather than reading or writing a path outside it`,
+      ),
+      input,
+    );
+  }
+  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) {
+    throw new InputError(
+      client.scrub(
+        `${at}: the listing gives ${JSON.stringify(path)} the size ${String(JSON.stringify(size)).slice(0, 40)}; expected a byte count`,
+      ),
+      input,
+    );
+  }
 }
 
 /** Whether any segment of a repo path starts with a dot. */

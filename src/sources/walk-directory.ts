@@ -12,13 +12,17 @@ export interface WalkedFile {
   path: string;
   /** The file's real path, symbolic links resolved: the identity used to drop duplicates. */
   realPath: string;
+  /** A symbolic link to nothing (or to itself): listed so that reading it fails, not skipped in silence. */
+  broken?: true;
 }
 
 /**
  * The data files under `dir`, recursively, sorted by relative path (plain code-unit order, the same
  * on every machine and locale). Hidden entries (a name starting with `.`) and non-data files are
  * skipped. Symbolic links are followed; a directory whose real path was already walked is not
- * walked again, which ends link loops. Broken links are skipped.
+ * walked again, which ends link loops, so each real file is listed once per path that reaches it
+ * without going round a loop. A broken link with a data file's name (its target missing, or a loop
+ * of links) is listed with `broken`, so the scan reports it as an input it could not read.
  * @param dir path of the directory to walk
  */
 export async function walkDirectory(dir: string): Promise<WalkedFile[]> {
@@ -41,6 +45,9 @@ export async function walkDirectory(dir: string): Promise<WalkedFile[]> {
       } else if (kind === "file" && isDataFile(entry.name)) {
         const childReal = entry.isSymbolicLink() ? await realpath(childPath) : join(real, entry.name);
         files.push({ relative: `${prefix}${entry.name}`, path: childPath, realPath: childReal });
+      } else if (kind === "broken" && isDataFile(entry.name)) {
+        const link = join(real, entry.name);
+        files.push({ relative: `${prefix}${entry.name}`, path: childPath, realPath: link, broken: true });
       }
     }
   };
@@ -49,12 +56,13 @@ export async function walkDirectory(dir: string): Promise<WalkedFile[]> {
   return files.sort((a, b) => compareCodeUnits(a.relative, b.relative));
 }
 
-async function kindOf(entry: Dirent, path: string): Promise<"file" | "directory" | "other"> {
+async function kindOf(entry: Dirent, path: string): Promise<"file" | "directory" | "broken" | "other"> {
   if (!entry.isSymbolicLink()) return entry.isDirectory() ? "directory" : entry.isFile() ? "file" : "other";
   try {
     const target = await stat(path);
     return target.isDirectory() ? "directory" : target.isFile() ? "file" : "other";
-  } catch {
-    return "other";
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" || code === "ELOOP" || code === "ENOTDIR" ? "broken" : "other";
   }
 }

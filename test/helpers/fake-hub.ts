@@ -14,6 +14,13 @@ import { join, sep } from "node:path";
 export interface FakeRepo {
   private?: boolean;
   revisions: Record<string, string>;
+  /**
+   * A hostile or broken hub: rewrites the tree listing's items (all pages at once) before they are
+   * paged; a string return value is sent as the raw body of the first page.
+   */
+  listing?: (items: Array<Record<string, unknown>>) => unknown;
+  /** A hostile hub: the listing's last page links to this URL as `rel="next"`. */
+  nextPage?: string;
 }
 
 /** A failure to serve instead of the real answer, `times` times, to matching requests. */
@@ -75,8 +82,10 @@ export async function startFakeHub(options: {
   repos: Record<string, FakeRepo>;
   token?: string;
   pageSize?: number;
+  /** A careless hub: every error message (header and body) quotes the request's Authorization. */
+  echoAuthorization?: boolean;
 }): Promise<FakeHub> {
-  const { repos, token, pageSize = 1000 } = options;
+  const { repos, token, pageSize = 1000, echoAuthorization = false } = options;
   const faults: Array<Fault & { left: number }> = [];
   const hub: FakeHub = {
     url: "",
@@ -93,6 +102,13 @@ export async function startFakeHub(options: {
   let inFlight = 0;
 
   const json = (res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}) => {
+    const auth = res.req.headers.authorization;
+    if (echoAuthorization && code >= 400 && auth) {
+      const echo = ` (you sent Authorization: ${auth})`;
+      const error = (body as { error?: string }).error ?? "error";
+      body = { error: `${error}${echo}`, headers: res.req.headers };
+      headers = { ...headers, "X-Error-Message": `${headers["X-Error-Message"] ?? error}${echo}` };
+    }
     res.writeHead(code, { "Content-Type": "application/json", ...headers });
     res.end(JSON.stringify(body));
   };
@@ -202,14 +218,22 @@ export async function startFakeHub(options: {
             }
           : { type: "directory", oid: oidOf(e.path), size: 0, path: e.path },
       );
+      const listed = repo.listing ? repo.listing(items) : items;
+      if (typeof listed === "string") {
+        res.writeHead(200, { "Content-Type": "application/json" });
+        return res.end(listed);
+      }
+      const all = Array.isArray(listed) ? listed : [listed];
       const cursor = Number(u.searchParams.get("cursor") ?? 0);
       const headers: Record<string, string> = {};
-      if (cursor + pageSize < items.length) {
+      if (cursor + pageSize < all.length) {
         const next = new URL(req.url ?? "/", `http://${req.headers.host}`);
         next.searchParams.set("cursor", String(cursor + pageSize));
         headers.Link = `<${next}>; rel="next"`;
+      } else if (repo.nextPage !== undefined) {
+        headers.Link = `<${repo.nextPage}>; rel="next"`;
       }
-      return json(res, 200, items.slice(cursor, cursor + pageSize), headers);
+      return json(res, 200, all.slice(cursor, cursor + pageSize), headers);
     }
 
     if (seg[0] === "datasets" && seg[3] === "resolve") {

@@ -60,6 +60,8 @@ describe("expandInputs", () => {
       "data/a-b.json",
       "data/a.jsonl",
       "data/b.jsonl",
+      // A broken link is listed, so that reading it fails and is reported (test/security).
+      "data/broken.jsonl",
       "data/linked/o.jsonl",
       "data/linked/p.jsonl",
       "data/sub/c.json.gz",
@@ -92,7 +94,7 @@ describe("expandInputs", () => {
     ]);
     const all = await uris(["data/", "other/*.jsonl", "data/b.jsonl"]);
     expect(all.filter((u) => u.endsWith("o.jsonl"))).toEqual(["data/linked/o.jsonl"]);
-    expect(all).toHaveLength(11);
+    expect(all).toHaveLength(12);
   });
 
   it("reads - from the stream given, once", async () => {
