@@ -1,18 +1,11 @@
 import { Command } from "commander";
 import { mergeReports, type NamedReport } from "../report/merge-reports.js";
 import type { CommandContext } from "./context.js";
-import {
-  addGateOptions,
-  checkGates,
-  GATES_HELP,
-  type GateFlags,
-  reportGates,
-  resolveGatePlan,
-} from "./gate-options.js";
+import { addGateOptions, GATES_HELP, type GateFlags, resolveGatePlan } from "./gate-options.js";
 import { readReportFile } from "./read-report.js";
 import {
   addReportOutputOptions,
-  emitReport,
+  deliverReport,
   type ReportOutputFlags,
   resolveReportOutputs,
 } from "./report-output.js";
@@ -58,14 +51,7 @@ export function mergeCommand(ctx: CommandContext): Command {
           `selfid: merge: warning: shard(s) ${describeIndices(missingShards)} of ${count} missing; the merged report is incomplete ("complete": false)\n`,
         );
       }
-      const outcome = await checkGates(gates, report, "the merged report");
-      await emitReport(ctx, report, {
-        ...paths,
-        format: flags.format,
-        quiet: flags.quiet,
-        gates: outcome,
-      });
-      reportGates(ctx, outcome, { format: flags.format, quiet: flags.quiet });
+      await deliverReport(ctx, report, { paths, flags, gates, label: "the merged report" });
     });
 }
 

@@ -1,17 +1,10 @@
 import { Command } from "commander";
 import type { CommandContext } from "./context.js";
-import {
-  addGateOptions,
-  checkGates,
-  GATES_HELP,
-  type GateFlags,
-  reportGates,
-  resolveGatePlan,
-} from "./gate-options.js";
+import { addGateOptions, GATES_HELP, type GateFlags, resolveGatePlan } from "./gate-options.js";
 import { readReportFile } from "./read-report.js";
 import {
   addReportOutputOptions,
-  emitReport,
+  deliverReport,
   type ReportOutputFlags,
   resolveReportOutputs,
 } from "./report-output.js";
@@ -42,13 +35,6 @@ export function reportCommand(ctx: CommandContext): Command {
       const paths = await resolveReportOutputs(ctx, flags);
       const gates = await resolveGatePlan(ctx, flags);
       const report = await readReportFile(ctx, "report", path);
-      const outcome = await checkGates(gates, report, path);
-      await emitReport(ctx, report, {
-        ...paths,
-        format: flags.format,
-        quiet: flags.quiet,
-        gates: outcome,
-      });
-      reportGates(ctx, outcome, { format: flags.format, quiet: flags.quiet });
+      await deliverReport(ctx, report, { paths, flags, gates, label: path });
     });
 }

@@ -7,7 +7,7 @@ import { formatTable } from "../report/format-table.js";
 import { formatDiffMarkdown } from "../report/report-diff.js";
 import type { Report } from "../report/report-schema.js";
 import type { CommandContext } from "./context.js";
-import type { GateOutcome } from "./gate-options.js";
+import { checkGates, type GateOutcome, type GatePlan, reportGates } from "./gate-options.js";
 import { checkWritable, writeOutput } from "./output-files.js";
 
 /** What a command prints on stdout (`--format`). */
@@ -106,6 +106,34 @@ export async function emitReport(ctx: CommandContext, report: Report, outputs: R
         }),
     );
   } else ctx.out(formatTable(report));
+}
+
+/**
+ * The end of `scan`, `merge` and `report`: checks the gates (none for an interrupted scan, whose
+ * report covers part of the data), writes and prints the report, then the gates' diff and verdict.
+ * @param label the report's name in a baseline diff
+ */
+export async function deliverReport(
+  ctx: CommandContext,
+  report: Report,
+  how: {
+    paths: Pick<ReportOutputs, "jsonPath" | "markdownPath" | "htmlPath">;
+    flags: ReportOutputFlags;
+    gates: GatePlan | undefined;
+    label: string;
+    annotations?: string | undefined;
+  },
+): Promise<void> {
+  const { format, quiet } = how.flags;
+  const outcome = how.gates ? await checkGates(how.gates, report, how.label) : undefined;
+  await emitReport(ctx, report, {
+    ...how.paths,
+    format,
+    quiet,
+    gates: outcome,
+    annotations: how.annotations,
+  });
+  if (outcome) reportGates(ctx, outcome, { format, quiet });
 }
 
 /** The baseline diff and the failed gates, as Markdown sections to follow the summary. */

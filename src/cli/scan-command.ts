@@ -8,20 +8,13 @@ import type { HubOptions } from "../sources/hub-client.js";
 import { isHubUri } from "../sources/hub-uri.js";
 import { DEFAULT_FLAG_KINDS, HIT_KINDS, type HitKind, type InputFormat } from "../types.js";
 import type { CommandContext } from "./context.js";
-import {
-  addGateOptions,
-  checkGates,
-  GATES_HELP,
-  type GateFlags,
-  reportGates,
-  resolveGatePlan,
-} from "./gate-options.js";
+import { addGateOptions, GATES_HELP, type GateFlags, resolveGatePlan } from "./gate-options.js";
 import { collect, parseByteSize } from "./option-parsers.js";
 import { checkWritable, closeOutput, openOutput, removeOutput } from "./output-files.js";
 import { progressFromFlags } from "./progress.js";
 import {
   addReportOutputOptions,
-  emitReport,
+  deliverReport,
   type ReportOutputFlags,
   resolveReportOutputs,
 } from "./report-output.js";
@@ -314,35 +307,27 @@ export function scanCommand(ctx: CommandContext): Command {
         await resumeLog?.close();
       }
       const { report } = result;
+      if (result.failedInputs > 0) {
+        ctx.err(
+          `selfid: ${result.failedInputs} input(s) could not be read to the end; see the errors in the report\n`,
+        );
+        ctx.setExitCode(2);
+      }
+      // Interrupted, what was read is reported, marked incomplete; gates on part of the data would
+      // mislead.
+      await deliverReport(ctx, report, {
+        paths,
+        flags,
+        gates: result.interrupted ? undefined : gates,
+        label: "this scan",
+        annotations: annotator?.end(),
+      });
       if (result.interrupted) {
-        // What was read is reported, marked incomplete; gates on part of the data would mislead.
-        await emitReport(ctx, report, {
-          ...paths,
-          format: flags.format,
-          quiet: flags.quiet,
-          annotations: annotator?.end(),
-        });
         const name = typeof ctx.signal?.reason === "string" ? ctx.signal.reason : "SIGINT";
         const where = flags.json !== undefined ? `written to ${flags.json}` : "printed";
         ctx.err(`selfid: interrupted by ${name}: partial report ${where} (complete: false)\n`);
         ctx.setExitCode(interruptedExitCode(name));
-        return;
       }
-      const outcome = await checkGates(gates, report, "this scan");
-      await emitReport(ctx, report, {
-        ...paths,
-        format: flags.format,
-        quiet: flags.quiet,
-        gates: outcome,
-        annotations: annotator?.end(),
-      });
-      if (result.failedInputs > 0) {
-        ctx.err(
-          `selfid: ${result.failedInputs} input(s) could not be read to the end; see the errors above\n`,
-        );
-        ctx.setExitCode(2);
-      }
-      reportGates(ctx, outcome, { format: flags.format, quiet: flags.quiet });
     });
 }
 
