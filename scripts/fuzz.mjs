@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run fuzz [-- --iterations N --seed S --keep]`: random valid corpora (JSONL, JSON arrays,
 // text, Parquet; plain, .gz, .zst), one random mutation each, scanned twice by the built CLI
-// (dist/) with --json and --emit, 20 cases a scan (--batch); the property (test/helpers/fuzz-property.mjs) must hold every
-// time. Before the loop, one 200 MB single-line JSONL (skip with --no-huge). Exits 1 on any
+// (dist/) with --json and --emit, 20 cases a scan (--batch); the property
+// (test/helpers/fuzz-property.mjs) must hold every time. Before the loop, one 200 MB single-line JSONL (skip with --no-huge). Exits 1 on any
 // violation, printing the seed that reproduces it. Run `npm run build` first.
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,8 +19,19 @@ const { values } = parseArgs({
     "no-huge": { type: "boolean", default: false },
     timeout: { type: "string", default: "60" },
     batch: { type: "string", default: "20" },
+    help: { type: "boolean", short: "h", default: false },
   },
 });
+if (values.help) {
+  console.log(`npm run fuzz -- [--iterations N] [--seed S] [--batch B] [--timeout SECONDS] [--no-huge] [--keep]
+  --iterations N   mutated cases to check (default 2000)
+  --seed S         the first case's seed (default: from the clock; printed, so a run can be repeated)
+  --batch B        cases per scan (default 20); a violation names its case and seed either way
+  --timeout S      a scan still running after S seconds is a hang (default 60)
+  --no-huge        skip the 200 MB single-line case run first
+  --keep           keep the temporary corpora`);
+  process.exit(0);
+}
 const iterations = Number(values.iterations);
 const seed = Number(values.seed);
 const timeoutMs = Number(values.timeout) * 1000;
