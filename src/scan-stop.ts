@@ -10,6 +10,9 @@ export class ScanStopped extends Error {
   }
 }
 
+/** What {@link ScanStop.race} gives when the scan is told to stop first. */
+export const STOPPED: unique symbol = Symbol("stopped");
+
 /** How long a stopped scan waits for the input it left to let go of its files, in milliseconds. */
 const SETTLE_MS = 1000;
 
@@ -24,13 +27,10 @@ export class ScanStop {
   #part: Tally | undefined;
   #snapshot: TallySections | undefined;
   readonly #streams = new Set<Readable>();
-  readonly #wait: Promise<void>;
-  #wake: () => void = () => {};
+  /** The waiters of {@link race} still pending: woken (with STOPPED) by a stop. */
+  readonly #wakers = new Set<() => void>();
 
   constructor(signal: AbortSignal | undefined) {
-    this.#wait = new Promise<void>((wake) => {
-      this.#wake = wake;
-    });
     if (signal?.aborted) this.#stop();
     else signal?.addEventListener("abort", () => this.#stop(), { once: true });
   }
@@ -40,9 +40,28 @@ export class ScanStop {
     return this.#stopped;
   }
 
-  /** Resolves when the scan is told to stop (never, without a signal). */
-  get whenStopped(): Promise<void> {
-    return this.#wait;
+  /**
+   * `promise`'s outcome, or {@link STOPPED} when the scan is told to stop first. Not
+   * `Promise.race([promise, stopPromise])`: a race leaves a reaction on the stop promise, which
+   * never settles in a run that is not stopped, and through it keeps every value it was raced
+   * with. Here the waiter is dropped as soon as `promise` settles.
+   */
+  race<T>(promise: Promise<T>): Promise<T | typeof STOPPED> {
+    if (this.#stopped) return Promise.resolve(STOPPED);
+    return new Promise<T | typeof STOPPED>((resolve, reject) => {
+      const wake = () => resolve(STOPPED);
+      this.#wakers.add(wake);
+      promise.then(
+        (value) => {
+          this.#wakers.delete(wake);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.#wakers.delete(wake);
+          reject(error);
+        },
+      );
+    });
   }
 
   /** Wraps a hit sink so that no hit of a record counted after the stop gets out. */
@@ -73,8 +92,8 @@ export class ScanStop {
         () => {},
         () => {},
       );
-      const first = await Promise.race([run.then((outcome) => ({ outcome })), this.#wait.then(() => null)]);
-      if (first !== null) return first;
+      const first = await this.race(run.then((outcome) => ({ outcome })));
+      if (first !== STOPPED) return first;
       await Promise.race([settled, new Promise((done) => setTimeout(done, SETTLE_MS).unref())]);
       return { stopped: this.#snapshot ?? part.toSections() };
     } catch (error) {
@@ -93,7 +112,8 @@ export class ScanStop {
     if (this.#part) this.#snapshot = structuredClone(this.#part.toSections());
     for (const stream of this.#streams) stream.destroy(new ScanStopped());
     this.#streams.clear();
-    this.#wake();
+    for (const wake of this.#wakers) wake();
+    this.#wakers.clear();
   }
 
   #track(stream: Readable): Readable {
@@ -114,10 +134,9 @@ export class ScanStop {
       wrapped.slice = (start, end) =>
         this.#stopped
           ? Promise.reject(new ScanStopped())
-          : Promise.race([
-              slice.call(source, start, end),
-              this.#wait.then(() => Promise.reject(new ScanStopped())),
-            ]);
+          : this.race(slice.call(source, start, end)).then((bytes) =>
+              bytes === STOPPED ? Promise.reject(new ScanStopped()) : bytes,
+            );
     }
     return wrapped;
   }

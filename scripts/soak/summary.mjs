@@ -30,13 +30,16 @@ function leastSquares(xs, ys) {
   return { slope, intercept: my - slope * mx, r2: sxx > 0 && syy > 0 ? (sxy * sxy) / (sxx * syy) : 0 };
 }
 
-const stats = (xs) => ({ min: Math.min(...xs), median: median(xs), max: Math.max(...xs) });
+const stats = (xs) =>
+  xs.length
+    ? { min: Math.min(...xs), median: median(xs), max: Math.max(...xs) }
+    : { min: null, median: null, max: null };
 
 /**
  * The summary of a run: duration and throughput; RSS statistics over the samples after warm-up
- * (the first `warmup` fraction of the bytes and the first `warmupS` seconds, whichever ends later);
- * the least-squares slope of RSS against the bytes fed; and the verdict. RSS is flat when, after
- * warm-up,
+ * (the first `warmup` fraction of the bytes and the first `warmupS` seconds, whichever ends later)
+ * and before the cool-down (the last `cooldown` fraction of the bytes); the least-squares slope of
+ * RSS against the bytes fed; and the verdict. RSS is flat when, in between,
  * - it does not grow: the fitted line rises by at most `maxGrowth` MB over the bytes it covers, and
  *   the peak of the later half of those bytes is at most `maxGrowth` MB above the earlier half's
  *   (a leak, however slow, keeps setting new highs; a GC sawtooth does not), and
@@ -59,7 +62,8 @@ export function summarize(samples, options) {
   // Judged before the last `cooldown` of the bytes too: at the end one worker runs out of tasks
   // and hands its buffers back, and selfid writes its report; neither is the steady state.
   const finalBytes = last ? last.bytes : 0;
-  const streaming = samples.filter((s) => s.bytes <= (1 - cooldown) * finalBytes);
+  const beforeEnd = samples.filter((s) => s.bytes <= (1 - cooldown) * finalBytes);
+  const streaming = beforeEnd.length >= 3 ? beforeEnd : samples;
   const settled = streaming.filter((s) => !warm(s));
   // A run too short to get past warm-up (--quick) still gets numbers, from its first bytes on.
   const fallback = streaming.filter((s) => s.bytes > 0 && s.bytes >= warmBytes);
@@ -105,7 +109,7 @@ export function summarize(samples, options) {
       latePeak,
     },
     // The second half of the bytes on its own: what a long run settles to.
-    lastHalfRssMB: stats(samples.filter((s) => s.bytes >= totalBytes / 2).map((s) => s.rssMB)),
+    lastHalfRssMB: stats(streaming.filter((s) => s.bytes >= finalBytes / 2).map((s) => s.rssMB)),
     peakHwmMB: Math.max(...samples.map((s) => s.hwmMB ?? 0)),
     slopeMBperGB: line.slope,
     interceptMB: line.intercept,
@@ -192,7 +196,7 @@ export function summaryText(summary, checks, label) {
     `  slope     ${f(summary.slopeMBperGB, 2)} MB per GB fed (r² ${f(summary.r2, 2)}): ` +
       `${f(summary.fittedGrowthMB, 1)} MB over the ${f(summary.spanGB, 2)} GB after warm-up`,
     `  peaks     ${f(r.earlyPeak)} MB in the earlier half of those bytes, ${f(r.latePeak)} MB in the later half`,
-    `  last half ${f(h.min)} / ${f(h.median)} / ${f(h.max)} MB (min / median / max over the second half of the bytes)`,
+    `  last half ${f(h.min)} / ${f(h.median)} / ${f(h.max)} MB (min / median / max over the second half of the bytes, before the cool-down)`,
     `  verdict   ${summary.verdict.toUpperCase()}` +
       (summary.verdict === "inconclusive" ? inconclusiveWhy(summary) : ""),
     `            flat = no growth (|fitted growth| ≤ ${g} MB, and the later peak ≤ the earlier + ${g} MB) ` +

@@ -2,16 +2,13 @@ import { availableParallelism } from "node:os";
 import { InputError } from "../errors.js";
 import { lineBaseOf } from "../plan/lines-before.js";
 import type { SourceShare } from "../plan/shard-plan.js";
-import type { ScanStop } from "../scan-stop.js";
+import { type ScanStop, STOPPED } from "../scan-stop.js";
 import type { Source } from "../sources/source.js";
 import { Tally, type TallySections } from "../tally/tally.js";
 import type { Hit } from "../types.js";
 import type { ScanTask, ScanTaskResult, ScanWorkerSetup } from "./scan-task.js";
 import { shiftLines } from "./shift-lines.js";
 import { WorkerPool, workerScript } from "./worker-pool.js";
-
-/** What a wait gives when the scan was stopped first. */
-const STOPPED: unique symbol = Symbol("stopped");
 
 /** The default of `--workers`: one per core the process may use. */
 export function defaultWorkers(): number {
@@ -86,7 +83,8 @@ export async function scanInParallel(
   };
   let failed = 0;
   const { stop } = options;
-  const stopping = stop ? stop.whenStopped.then((): typeof STOPPED => STOPPED) : new Promise<never>(() => {});
+  const orStop = <T>(promise: Promise<T>): Promise<T | typeof STOPPED> =>
+    stop ? stop.race(promise) : promise;
   try {
     for (const { share, tasks, lineBase: lineBaseOf } of plan) {
       if (stop?.stopped) return { failed, stopped: true };
@@ -104,12 +102,12 @@ export async function scanInParallel(
       } else {
         // The workers start on the tasks while this thread counts the lines before a share's span.
         topUp();
-        const lines = await Promise.race([lineBaseOf, stopping]);
+        const lines = await orStop(lineBaseOf);
         let lineBase = lines === STOPPED ? 0 : lines;
         let sourceFailed = false;
         for (let i = 0; i < tasks.length && !stop?.stopped; i++) {
           topUp();
-          const result = await Promise.race([inFlight.shift() as Promise<ScanTaskResult>, stopping]);
+          const result = await orStop(inFlight.shift() as Promise<ScanTaskResult>);
           if (result === STOPPED) break;
           // One thread stops reading a file where it fails (a corrupt row group, a read error):
           // what later tasks read of it is not counted either.
