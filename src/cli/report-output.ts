@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { githubAnnotations, githubSummaryNotice } from "../report/format-github.js";
 import { formatHtml } from "../report/format-html.js";
-import { formatMarkdown } from "../report/format-markdown.js";
+import { escapeMarkdown, formatMarkdown } from "../report/format-markdown.js";
 import { formatTable } from "../report/format-table.js";
 import { formatDiffMarkdown } from "../report/report-diff.js";
 import type { Report } from "../report/report-schema.js";
@@ -141,7 +141,7 @@ function gatesMarkdown(gates: GateOutcome | undefined): string {
   if (!gates) return "";
   let out = gates.diff ? `\n${formatDiffMarkdown(gates.diff)}` : "";
   if (gates.failures.length > 0) {
-    out += `\n### selfid: gate failed\n\n${gates.failures.map((f) => `- ${f.message.replace(/[|<>`*_[\]\\]/g, "\\$&")}`).join("\n")}\n`;
+    out += `\n### selfid: gate failed\n\n${gates.failures.map((f) => `- ${escapeMarkdown(f.message)}`).join("\n")}\n`;
   }
   return out;
 }

@@ -22,7 +22,9 @@ export function formatMarkdown(report: Report): string {
     out.push("", "<details><summary>Examples</summary>", "");
     for (const e of examples) {
       const where = e.line !== undefined ? `${e.source}:${e.line}` : `${e.source} record ${e.record}`;
-      out.push(`- \`${where}\` ${e.family} ${e.kind} (${e.lang}, ${e.role}): ${escapeMarkdown(e.snippet)}`);
+      out.push(
+        `- \`${where}\` ${e.family} ${e.kind} (${e.lang}, ${e.role}): ${escapeMarkdown(e.snippet.replace(/\s+/g, " "))}`,
+      );
     }
     out.push("", "</details>");
   }
@@ -31,6 +33,7 @@ export function formatMarkdown(report: Report): string {
   return `${out.join("\n")}\n`;
 }
 
-function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, " ").replace(/[|<>`*_[\]\\]/g, "\\$&");
+/** Text as literal Markdown: the characters that would format it, or end a table cell, escaped. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[|<>`*_[\]\\]/g, "\\$&");
 }

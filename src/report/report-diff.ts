@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HIT_KINDS } from "../types.js";
+import { escapeMarkdown } from "./format-markdown.js";
 import { formatCount, formatRate } from "./format-table.js";
 import type { Report } from "./report-schema.js";
 
@@ -310,8 +311,4 @@ function alignTable(rows: string[][], left: number): string[] {
 
 function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[|<>`*_[\]\\]/g, "\\$&");
 }
