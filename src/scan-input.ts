@@ -18,6 +18,7 @@ export interface InputScanOptions {
   textUnit?: "line" | "file" | undefined;
   fields?: string[] | undefined;
   maxRecordBytes?: number | undefined;
+  parquetStallMs?: number | undefined;
   strict?: boolean | undefined;
   emit?: EmitOptions | undefined;
 }
@@ -40,7 +41,7 @@ export async function scanInput(
    * the lines before the range where they are known (a shard's span); a worker's task leaves that
    * to the thread that puts the tasks together (`shiftLines`).
    */
-  read: Pick<ReadRecordsOptions, "range" | "onRangeLines"> & { lineBase?: number } = {},
+  read: Pick<ReadRecordsOptions, "range" | "onRangeLines" | "parquetWatch"> & { lineBase?: number } = {},
 ): Promise<{ remaining: number; failed: boolean }> {
   const input = tally.addInput(source.uri, options.format ?? "unknown", compressionOf(source.uri));
   let format: InputFormat;
@@ -53,7 +54,7 @@ export async function scanInput(
     emit?.fail(error.message);
     return { remaining, failed: true };
   }
-  const { range, lineBase = 0, onRangeLines } = read;
+  const { range, lineBase = 0, onRangeLines, parquetWatch } = read;
   let firstByte = 0;
   const ranged =
     range === undefined
@@ -80,6 +81,8 @@ export async function scanInput(
       textUnit: options.textUnit ?? "line",
       fields: options.fields,
       ...(options.maxRecordBytes ? { maxRecordBytes: options.maxRecordBytes } : {}),
+      ...(options.parquetStallMs ? { parquetStallMs: options.parquetStallMs } : {}),
+      ...(parquetWatch ? { parquetWatch } : {}),
       onBytes: (n: number) => {
         input.bytes += n;
         ctx.tick();

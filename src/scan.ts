@@ -12,6 +12,7 @@ import { defaultWorkers, scanInParallel } from "./parallel/parallel-scan.js";
 import type { ScanWorkerSetup } from "./parallel/scan-task.js";
 import { lineBaseOf } from "./plan/lines-before.js";
 import { planShares, type ShardSpec, type SourceShare } from "./plan/shard-plan.js";
+import { formatOf } from "./records/format.js";
 import type { Report } from "./report/report-schema.js";
 import { runFingerprint, type ScanCheckpoint } from "./scan-checkpoint.js";
 import { type RecordContext, scanInput } from "./scan-input.js";
@@ -59,6 +60,12 @@ export interface ScanOptions {
   cwd?: string;
   /** Longest record accepted, in bytes. @default 64 MiB */
   maxRecordBytes?: number;
+  /**
+   * Parquet: how long a decode may go without progress before its file fails as corrupt (a
+   * corrupt page can loop the decoder for ever); each row group gets a second more per MB.
+   * @default 30 s
+   */
+  parquetStallMs?: number;
   /** `hf://` inputs: endpoint, token, concurrency, split (never written to the report). */
   hub?: HubOptions;
   /**
@@ -195,10 +202,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const shareDone = options.checkpoint
     ? (sections: TallySections) => (options.checkpoint as ScanCheckpoint).done(sections)
     : undefined;
-  const workers = workerCount(options, shares, emitter !== undefined);
+  const workers = poolSize(options, shares, emitter !== undefined);
   // With workers, this thread compiles the patterns only if it reads an input itself (stdin, Hub):
   // that takes seconds. Without, it compiles them now, before the progress clock starts.
-  const matcherHere = workers > 1 ? undefined : createMatcher(patternSet, { ignore });
+  const matcherHere = workers > 0 ? undefined : createMatcher(patternSet, { ignore });
   const meter = options.onProgress
     ? new ProgressMeter(shares.map(sharedPart), options.onProgress, options.progressEveryMs)
     : undefined;
@@ -218,7 +225,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
   // The loop was cut short by `signal` (a stop after the last input changes nothing).
   let interrupted = false;
-  if (workers > 1) {
+  if (workers > 0) {
     const setup: ScanWorkerSetup = {
       patternSet,
       ignore: [...(options.ignore ?? [])],
@@ -228,6 +235,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       format: options.format,
       textUnit: options.textUnit ?? "line",
       maxRecordBytes: options.maxRecordBytes,
+      parquetStallMs: options.parquetStallMs,
       strict: options.strict === true,
     };
     const parallel = await scanInParallel(shares, setup, tally, {
@@ -336,13 +344,21 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 const WORKERS_FROM_BYTES = 64 << 20;
 
 /**
- * How many worker threads to use (1: none): `workers` if given; else one per core, but no more
- * than there are tasks (a lone JSON array is one task), and none for less than 64 MiB of local
- * input, where starting workers costs more than it saves.
+ * How many worker threads to use (0: none, this thread reads): `workers` if given; else one per
+ * core, but no more than there are tasks (a lone JSON array is one task), and one for less than
+ * 64 MiB of local input, where starting more costs more than it saves. One worker is no worker,
+ * except for local Parquet files: a worker decodes them here as fast as this thread would, and
+ * this thread can end it should a corrupt page loop the decoder; this thread would decode them
+ * in a decode thread, handing every row across (see `ParquetDecoder`).
  */
-function workerCount(options: ScanOptions, shares: readonly SourceShare[], emitting: boolean): number {
-  if (emitting || options.limit !== undefined) return 1;
-  if (options.workers !== undefined) return options.workers;
+function poolSize(options: ScanOptions, shares: readonly SourceShare[], emitting: boolean): number {
+  if (emitting || options.limit !== undefined) return 0;
+  const workers = options.workers ?? defaultPoolSize(shares);
+  if (workers === 1 && !shares.some((share) => isLocalParquet(share, options.format))) return 0;
+  return workers;
+}
+
+function defaultPoolSize(shares: readonly SourceShare[]): number {
   let bytes = 0;
   let tasks = 0;
   for (const share of shares) {
@@ -351,6 +367,15 @@ function workerCount(options: ScanOptions, shares: readonly SourceShare[], emitt
     tasks += share.ranges?.length ?? 1;
   }
   return bytes >= WORKERS_FROM_BYTES ? Math.max(1, Math.min(defaultWorkers(), tasks)) : 1;
+}
+
+function isLocalParquet(share: SourceShare, format: InputFormat | undefined): boolean {
+  if (share.source.path === undefined) return false;
+  try {
+    return formatOf(share.source.uri, format) === "parquet";
+  } catch {
+    return false;
+  }
 }
 
 /** Refuses, before anything is read, what has no meaning for one shard of a run. */

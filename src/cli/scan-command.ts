@@ -32,6 +32,7 @@ interface ScanFlags extends GateFlags, ReportOutputFlags {
   hits?: string;
   limit?: string;
   maxRecordBytes?: string;
+  parquetStallTimeout?: string;
   strict?: boolean;
   token?: string;
   hubConcurrency?: string;
@@ -169,6 +170,10 @@ export function scanCommand(ctx: CommandContext): Command {
     .option("--limit <n>", "stop after N records")
     .option("--max-record-bytes <n>", "longest record accepted (default 64 MiB)")
     .option(
+      "--parquet-stall-timeout <seconds>",
+      "a Parquet file whose decoder shows no progress this long fails as corrupt (default 30, plus 1 per MB of a row group)",
+    )
+    .option(
       "--workers <n>",
       "worker threads (default: one per core for 64 MiB of local input or more, else 1); same results with any number",
     )
@@ -228,6 +233,10 @@ export function scanCommand(ctx: CommandContext): Command {
       if (flags.workers !== undefined) options.workers = parseCount(ctx, "--workers", flags.workers);
       if (flags.maxRecordBytes !== undefined) {
         options.maxRecordBytes = parseCount(ctx, "--max-record-bytes", flags.maxRecordBytes);
+      }
+      if (flags.parquetStallTimeout !== undefined) {
+        options.parquetStallMs =
+          parseSeconds(ctx, "--parquet-stall-timeout", flags.parquetStallTimeout) * 1000;
       }
       if (flags.taskBytes !== undefined)
         options.taskBytes = parseByteSize(ctx, "--task-bytes", flags.taskBytes);
@@ -427,6 +436,14 @@ function parseKinds(ctx: CommandContext, value: string): HitKind[] {
     }
   }
   return kinds as HitKind[];
+}
+
+function parseSeconds(ctx: CommandContext, flag: string, value: string): number {
+  const seconds = Number(value);
+  if (value.trim() === "" || !Number.isFinite(seconds) || seconds <= 0) {
+    ctx.usage(`${flag} ${value}: expected a number of seconds above 0, e.g. 120`);
+  }
+  return seconds;
 }
 
 function parseCount(ctx: CommandContext, flag: string, value: string): number {

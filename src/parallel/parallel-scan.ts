@@ -2,13 +2,15 @@ import { availableParallelism } from "node:os";
 import { InputError } from "../errors.js";
 import { lineBaseOf } from "../plan/lines-before.js";
 import type { SourceShare } from "../plan/shard-plan.js";
+import { describeStall } from "../records/parquet-decoder.js";
 import { type ScanStop, STOPPED } from "../scan-stop.js";
 import type { Source } from "../sources/source.js";
 import { Tally, type TallySections } from "../tally/tally.js";
 import type { Hit } from "../types.js";
-import type { ScanTask, ScanTaskResult, ScanWorkerSetup } from "./scan-task.js";
+import { workerScript } from "../worker-script.js";
+import type { ScanTask, ScanTaskResult, ScanWorkerSetup, TaskCheckpoint } from "./scan-task.js";
 import { shiftLines } from "./shift-lines.js";
-import { WorkerPool, workerScript } from "./worker-pool.js";
+import { TaskStalled, WorkerPool } from "./worker-pool.js";
 
 /** The default of `--workers`: one per core the process may use. */
 export function defaultWorkers(): number {
@@ -55,14 +57,18 @@ export async function scanInParallel(
   tally: Tally,
   options: ParallelScanOptions,
 ): Promise<{ failed: number; stopped: boolean }> {
-  const pool = new WorkerPool<ScanTask, ScanTaskResult>(
-    workerScript("scan-worker.js"),
+  const pool = new WorkerPool<ScanTask, ScanTaskResult, TaskCheckpoint>(
+    workerScript("parallel/scan-worker.js"),
     options.workers,
     setup,
-    (error) =>
-      error.name === "InputError"
-        ? new InputError(error.message, error.source ?? "")
-        : new Error(error.message),
+    {
+      reviveError: (error) =>
+        error.name === "InputError"
+          ? new InputError(error.message, error.source ?? "")
+          : new Error(error.message),
+      foldCheckpoint: (previous, next) =>
+        previous ? { ...next, hits: previous.hits.concat(next.hits) } : next,
+    },
   );
   // The task list, source by source: each source's results are read in its task order.
   const plan = shares.map((share) => ({
@@ -75,7 +81,11 @@ export async function scanInParallel(
   let sent = 0;
   const topUp = (): void => {
     while (sent < flat.length && inFlight.length < options.workers * 2) {
-      const promise = pool.run(flat[sent++] as ScanTask);
+      const task = flat[sent++] as ScanTask;
+      const promise = pool.run(task).catch((error: unknown) => {
+        if (error instanceof TaskStalled) return stalledResult(task, error);
+        throw error;
+      });
       // Taken in order later; a rejection before then must not count as unhandled.
       promise.catch(() => {});
       inFlight.push(promise);
@@ -137,6 +147,20 @@ export async function scanInParallel(
     await pool.close();
   }
   return { failed, stopped: false };
+}
+
+/**
+ * The result of a task whose Parquet decode got stuck, as the worker would have given it had the
+ * decode failed: what it read before the stuck batch, and the file failed from that batch on.
+ */
+function stalledResult(task: ScanTask, stalled: TaskStalled<TaskCheckpoint>): ScanTaskResult {
+  const { sections, hits, where } = stalled.checkpoint;
+  const tally = new Tally();
+  tally.absorb(sections);
+  const input = tally.inputs[0];
+  if (input === undefined) throw new Error(`${task.uri}: a stalled task's checkpoint has no input`);
+  tally.addError(input, { source: task.uri, message: `${where}: ${describeStall(stalled.milliseconds)}` });
+  return { sections: tally.toSections(), hits, lines: 0, failed: true };
 }
 
 /** A share's tasks, or undefined when this thread must read it (no local path). */

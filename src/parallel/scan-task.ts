@@ -13,6 +13,7 @@ export interface ScanWorkerSetup {
   format: InputFormat | undefined;
   textUnit: "line" | "file";
   maxRecordBytes: number | undefined;
+  parquetStallMs: number | undefined;
   strict: boolean;
 }
 
@@ -34,4 +35,16 @@ export interface ScanTaskResult {
   /** Lines in the range, blank ones too (0 for a whole file: nothing comes after it). */
   lines: number;
   failed: boolean;
+}
+
+/**
+ * What a task had done when it started a watched step (a Parquet batch's decode): its counts so
+ * far, its hits since the last such checkpoint, and the step. Kept by the pool so that a task
+ * whose decoder gets stuck still counts what it read before (see `WorkerPool`).
+ */
+export interface TaskCheckpoint {
+  sections: TallySections;
+  hits: Hit[];
+  /** The batch being decoded: `parquet data/x.parquet row group 3 (rows 40000–59999)`. */
+  where: string;
 }

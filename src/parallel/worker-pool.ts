@@ -1,42 +1,69 @@
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 
-/** A task's answer from a worker: its result, or the error it threw (re-thrown by {@link WorkerPool.run}). */
-type Reply<R> =
+/**
+ * What a worker posts about a task: its result, the error it threw (re-thrown by
+ * {@link WorkerPool.run}), or the start and end of a step that may get stuck and must be watched
+ * (a Parquet decode), with a checkpoint of the task's results so far.
+ */
+type Reply<R, W> =
   | { id: number; result: R }
-  | { id: number; error: { message: string; name: string; source?: string } };
+  | { id: number; error: { message: string; name: string; source?: string } }
+  | { id: number; watch: { allowanceMs: number; checkpoint: W } }
+  | { id: number; unwatch: true };
+
+/** A task whose worker was stuck in a watched step past its allowance: the worker was replaced. */
+export class TaskStalled<W> extends Error {
+  override name = "TaskStalled";
+  constructor(
+    /** The task's checkpoints, folded: what it had done before the stuck step. */
+    readonly checkpoint: W,
+    readonly milliseconds: number,
+  ) {
+    super(`a worker made no progress for ${milliseconds} ms`);
+  }
+}
+
+/** Options of {@link WorkerPool}. */
+export interface WorkerPoolOptions<W> {
+  /** The error a worker posted, as an Error of this thread. */
+  reviveError: (error: { message: string; name: string; source?: string }) => Error;
+  /** Folds a task's checkpoints as they come (`previous` is undefined for its first). */
+  foldCheckpoint?: (previous: W | undefined, next: W) => W;
+}
 
 /**
  * Worker threads that each run `script` (a module under dist/) and answer one task at a time:
  * `run(task)` posts it to the next idle worker (or queues it) and resolves with that worker's
  * answer. Results come back in any order; the caller keeps its own order.
+ *
+ * A worker may mark a step of its task as watched (`watch` … `unwatch`). One that stays in it past
+ * the step's allowance is stuck for good (a decoder loop cannot be interrupted from inside): it is
+ * terminated and replaced, and its task rejects with {@link TaskStalled} holding the task's
+ * checkpoints; the other tasks go on.
  */
-export class WorkerPool<T, R> {
-  readonly #workers: Worker[] = [];
+export class WorkerPool<T, R, W = never> {
+  readonly #workers = new Set<Worker>();
   readonly #idle: Worker[] = [];
   readonly #queue: Array<{ id: number; task: T }> = [];
   readonly #pending = new Map<number, { done: (result: R) => void; fail: (error: Error) => void }>();
+  /** The task each busy worker runs. */
+  readonly #running = new Map<Worker, number>();
+  readonly #checkpoints = new Map<number, W>();
+  readonly #watchdogs = new Map<Worker, NodeJS.Timeout>();
+  /** Messages heard from each worker, so a watchdog that fires late can see one came. */
+  readonly #heard = new Map<Worker, number>();
+  /** Workers this pool terminated: their exit is not a breakdown. */
+  readonly #retired = new WeakSet<Worker>();
   #next = 0;
   #broken: Error | undefined;
 
   constructor(
-    script: string,
+    private readonly script: string,
     size: number,
-    workerData: unknown,
-    private readonly reviveError: (error: { message: string; name: string; source?: string }) => Error,
+    private readonly workerData: unknown,
+    private readonly options: WorkerPoolOptions<W>,
   ) {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData });
-      worker.on("message", (reply: Reply<R>) => this.#answer(worker, reply));
-      worker.on("error", (error) => this.#breakDown(error));
-      worker.on("exit", (code) => {
-        if (code !== 0) this.#breakDown(new Error(`a scan worker exited with code ${code}`));
-      });
-      this.#workers.push(worker);
-      this.#idle.push(worker);
-    }
+    for (let i = 0; i < size; i++) this.#start();
   }
 
   run(task: T): Promise<R> {
@@ -51,24 +78,94 @@ export class WorkerPool<T, R> {
 
   /** Stops every worker. */
   async close(): Promise<void> {
-    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+    for (const timer of this.#watchdogs.values()) clearTimeout(timer);
+    this.#watchdogs.clear();
+    const workers = [...this.#workers];
+    for (const worker of workers) this.#retired.add(worker);
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  #start(): void {
+    const worker = new Worker(this.script, { workerData: this.workerData });
+    worker.on("message", (reply: Reply<R, W>) => this.#answer(worker, reply));
+    worker.on("error", (error) => this.#breakDown(error));
+    worker.on("exit", (code) => {
+      if (code !== 0 && !this.#retired.has(worker)) {
+        this.#breakDown(new Error(`a scan worker exited with code ${code}`));
+      }
+    });
+    this.#workers.add(worker);
+    this.#idle.push(worker);
   }
 
   #dispatch(): void {
     while (this.#idle.length > 0 && this.#queue.length > 0) {
       const worker = this.#idle.pop() as Worker;
-      worker.postMessage(this.#queue.shift());
+      const next = this.#queue.shift() as { id: number; task: T };
+      this.#running.set(worker, next.id);
+      worker.postMessage(next);
     }
   }
 
-  #answer(worker: Worker, reply: Reply<R>): void {
+  #answer(worker: Worker, reply: Reply<R, W>): void {
+    this.#heard.set(worker, (this.#heard.get(worker) ?? 0) + 1);
+    if ("watch" in reply) {
+      const fold = this.options.foldCheckpoint;
+      if (fold)
+        this.#checkpoints.set(reply.id, fold(this.#checkpoints.get(reply.id), reply.watch.checkpoint));
+      this.#watch(worker, reply.id, reply.watch.allowanceMs);
+      return;
+    }
+    this.#unwatch(worker);
+    if ("unwatch" in reply) return;
     const pending = this.#pending.get(reply.id);
     this.#pending.delete(reply.id);
+    this.#checkpoints.delete(reply.id);
+    this.#running.delete(worker);
     this.#idle.push(worker);
     this.#dispatch();
     if (pending === undefined) return;
-    if ("error" in reply) pending.fail(this.reviveError(reply.error));
+    if ("error" in reply) pending.fail(this.options.reviveError(reply.error));
     else pending.done(reply.result);
+  }
+
+  #watch(worker: Worker, id: number, allowanceMs: number): void {
+    this.#unwatch(worker);
+    const heard = this.#heard.get(worker);
+    const timer = setTimeout(() => {
+      // This thread may have been busy past the deadline while the worker's `unwatch` waited in
+      // the queue: timers run before messages, so look once more after the messages.
+      setImmediate(() => {
+        if (this.#heard.get(worker) === heard && this.#running.get(worker) === id) {
+          this.#replace(worker, id, allowanceMs);
+        }
+      });
+    }, allowanceMs);
+    timer.unref();
+    this.#watchdogs.set(worker, timer);
+  }
+
+  #unwatch(worker: Worker): void {
+    clearTimeout(this.#watchdogs.get(worker));
+    this.#watchdogs.delete(worker);
+  }
+
+  /** Terminates a stuck worker, fails its task, and starts another in its place. */
+  #replace(worker: Worker, id: number, allowanceMs: number): void {
+    this.#unwatch(worker);
+    this.#retired.add(worker);
+    this.#workers.delete(worker);
+    this.#running.delete(worker);
+    this.#heard.delete(worker);
+    void worker.terminate();
+    const pending = this.#pending.get(id);
+    const checkpoint = this.#checkpoints.get(id);
+    this.#pending.delete(id);
+    this.#checkpoints.delete(id);
+    if (this.#broken) return;
+    this.#start();
+    this.#dispatch();
+    pending?.fail(new TaskStalled(checkpoint as W, allowanceMs));
   }
 
   #breakDown(error: Error): void {
@@ -76,16 +173,4 @@ export class WorkerPool<T, R> {
     for (const { fail } of this.#pending.values()) fail(error);
     this.#pending.clear();
   }
-}
-
-/**
- * A module of dist/parallel/ for a worker thread. From the built package it sits beside this file;
- * when this file runs from src/ (the tests), the built copy is used: a worker cannot load TypeScript.
- */
-export function workerScript(name: string): string {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith(".js")) return join(dirname(here), name);
-  const built = join(dirname(here), "../../dist/parallel", name);
-  if (!existsSync(built)) throw new Error(`worker script ${built} is missing: run npm run build`);
-  return built;
 }

@@ -159,3 +159,28 @@ function groupStart(rowGroup: RowGroup): number {
   // No chunk metadata (or none with an offset): the group goes with the file's first range.
   return Number.isFinite(start) ? start : 0;
 }
+
+/** How long a Parquet decode thread may be silent before its batch is given up as corrupt. */
+export const DEFAULT_STALL_MS = 30_000;
+
+/**
+ * Uncompressed bytes of column data a decode thread is trusted to get through per second at the
+ * least: hyparquet decodes text columns at tens of MB/s here, a loaded machine at a fraction.
+ */
+const SLOWEST_DECODE_BYTES_PER_SECOND = 1_000_000;
+
+/**
+ * Extra silence allowed for decoding a batch of `group`, beyond the base allowance: a second per
+ * MB of the needed columns' chunks uncompressed, as the footer gives it. A nested column can come
+ * out of the decoder as one piece per chunk, with no sign of progress in between.
+ */
+export function decodeAllowanceMs(metadata: FileMetaData, group: number, columns: readonly string[]): number {
+  const wanted = new Set(columns);
+  let bytes = 0;
+  for (const chunk of metadata.row_groups[group]?.columns ?? []) {
+    const meta = chunk.meta_data;
+    const top = meta?.path_in_schema[0];
+    if (meta && top !== undefined && wanted.has(top)) bytes += Number(meta.total_uncompressed_size);
+  }
+  return Math.ceil((bytes / SLOWEST_DECODE_BYTES_PER_SECOND) * 1000);
+}

@@ -1,11 +1,4 @@
-import {
-  type AsyncBuffer,
-  type FileMetaData,
-  type ParquetParsers,
-  parquetMetadataAsync,
-  parquetReadObjects,
-  parquetSchema,
-} from "hyparquet";
+import { type AsyncBuffer, type FileMetaData, parquetMetadataAsync, parquetSchema } from "hyparquet";
 import type { ZstdDecoderKind } from "../decode/zstd-decoder.js";
 import { InputError } from "../errors.js";
 import { describeFsError } from "../sources/describe-fs-error.js";
@@ -13,9 +6,13 @@ import type { Source } from "../sources/source.js";
 import type { RecordItem } from "../types.js";
 import type { ByteRange } from "./byte-range.js";
 import { parquetCompressors } from "./parquet-codecs.js";
+import { decodeRows } from "./parquet-decode-rows.js";
+import { describeStall, ParquetDecodeStalled, sharedParquetDecoder } from "./parquet-decoder.js";
 import {
   checkChunkRanges,
   columnsToRead,
+  DEFAULT_STALL_MS,
+  decodeAllowanceMs,
   groupsInRange,
   planBatches,
   type RowBatch,
@@ -54,15 +51,36 @@ export interface ReadParquetOptions {
    * @default the whole file
    */
   range?: ByteRange | undefined;
+  /**
+   * How long the decode thread may go without progress (a byte range asked for, a page decoded)
+   * before the batch it is decoding fails the file as corrupt; each batch is allowed a second more
+   * per MB of its columns uncompressed. A corrupt page can loop hyparquet's decoder for ever.
+   * @default DEFAULT_STALL_MS (30 s)
+   */
+  stallMs?: number | undefined;
+  /**
+   * Decode in this thread, announcing each batch to `watch`, whose owner in another thread ends
+   * this one if a decode outlasts its allowance (a scan worker, watched by the pool). Without it,
+   * batches are decoded in a decode thread this thread watches (see `ParquetDecoder`).
+   */
+  watch?: ParquetDecodeWatch | undefined;
+}
+
+/** The hooks of a decode in the reading thread that another thread watches over. */
+export interface ParquetDecodeWatch {
+  /**
+   * A batch's decode starts: past `allowanceMs` without `end`, it is stuck; `where` names the
+   * batch (`parquet data/x.parquet row group 3 (rows 40000–59999)`) for the failure message.
+   */
+  begin(allowanceMs: number, where: string): void;
+  /** Bytes of the batch were read (and counted): the decode is not stuck yet. */
+  progress(): void;
+  /** The decode ended, with rows or an error. */
+  end(): void;
 }
 
 /** Footer magic plus length plus header magic: nothing shorter can be Parquet. */
 const MIN_FILE_BYTES = 12;
-
-// hyparquet's default decoder drops a leading U+FEFF from every string; keeping it gives what
-// JSONL gives for the same data, and lets `--emit` write the bytes back unchanged.
-const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
-const PARSERS: Partial<ParquetParsers> = { stringFromBytes: (bytes) => bytes && utf8.decode(bytes) };
 
 /**
  * The rows of a Parquet file as records: `index` is the row number in the file, `value` a plain
@@ -82,10 +100,12 @@ export async function* readParquet(
   source: Source,
   options: ReadParquetOptions = {},
 ): AsyncGenerator<RecordItem> {
-  const { range } = options;
+  const { range, watch } = options;
   let counting = range === undefined || range.start === 0;
+  let decoding = false;
   const file = randomAccess(source, (bytes) => {
     if (counting) options.onBytes?.(bytes);
+    if (decoding) watch?.progress();
   });
   const { metadata, schemaColumns } = await readFooter(file, source.uri);
   counting = true;
@@ -100,9 +120,9 @@ export async function* readParquet(
   const columns = options.allColumns ? schemaColumns : textColumns;
   // Whole rows are decoded without the conversions that cannot be undone (see rowSchema), and
   // byte arrays stay bytes unless they are strings or text the scan reads.
-  const decoding = options.allColumns
+  const setup = options.allColumns
     ? { metadata: { ...metadata, schema: rowSchema(metadata.schema, new Set(textColumns)) }, utf8: false }
-    : { metadata };
+    : { metadata, utf8: true };
   const rows = Number(metadata.num_rows);
   if (columns.length === 0) {
     // No column can hold text the scan reads: every row is a record without text.
@@ -116,40 +136,68 @@ export async function* readParquet(
     throw new InputError(`parquet ${source.uri}: invalid footer (${problem})`, source.uri);
   const compressors = parquetCompressors(options.zstd);
   const inRange = groups && new Set(groups.map(({ group }) => group));
-  for (const batch of planBatches(metadata, columns)) {
-    if (inRange && !inRange.has(batch.group)) continue;
-    let values: Record<string, unknown>[];
-    try {
-      values = await parquetReadObjects({
-        file,
-        ...decoding,
-        parsers: PARSERS,
-        columns,
-        rowStart: batch.rowStart,
-        rowEnd: batch.rowEnd,
-        compressors,
-        useOffsetIndex: true,
-      });
-    } catch (error) {
-      if (error instanceof InputError) throw error;
-      throw new InputError(
-        `${where(source.uri, batch)}: cannot decode the data (${detail(error)})`,
-        source.uri,
-        {
-          cause: error,
-        },
-      );
+  const batches = planBatches(metadata, columns).filter((batch) => !inRange || inRange.has(batch.group));
+  const stallMs = options.stallMs ?? DEFAULT_STALL_MS;
+  const allowance = (batch: RowBatch) => stallMs + decodeAllowanceMs(metadata, batch.group, columns);
+  const rowsOf = (batch: RowBatch) => ({ columns, rowStart: batch.rowStart, rowEnd: batch.rowEnd });
+  let decodeBatch: (batch: RowBatch) => Promise<Record<string, unknown>[]>;
+  let close = () => {};
+  if (watch) {
+    decodeBatch = async (batch) => {
+      watch.begin(allowance(batch), where(source.uri, batch));
+      decoding = true;
+      try {
+        return await decodeRows(file, setup, compressors, rowsOf(batch));
+      } finally {
+        decoding = false;
+        watch.end();
+      }
+    };
+  } else {
+    const decoder = sharedParquetDecoder().open(file, {
+      ...setup,
+      byteLength: file.byteLength,
+      zstd: options.zstd ?? "auto",
+    });
+    decodeBatch = (batch) => decoder.decode(rowsOf(batch), allowance(batch));
+    close = () => decoder.close();
+  }
+  const decode = (batch: RowBatch | undefined) => {
+    if (batch === undefined) return undefined;
+    const rows = decodeBatch(batch);
+    // A decode thread works on the next batch while this one is scanned; a reader stopped early
+    // never awaits it.
+    rows.catch(() => {});
+    return rows;
+  };
+  try {
+    let next = watch ? undefined : decode(batches[0]);
+    for (const [i, batch] of batches.entries()) {
+      let values: Record<string, unknown>[];
+      try {
+        values = await (next ?? decodeBatch(batch));
+      } catch (error) {
+        if (error instanceof InputError) throw error;
+        const what =
+          error instanceof ParquetDecodeStalled
+            ? describeStall(error.milliseconds)
+            : `cannot decode the data (${detail(error)})`;
+        throw new InputError(`${where(source.uri, batch)}: ${what}`, source.uri, { cause: error });
+      }
+      next = watch ? undefined : decode(batches[i + 1]);
+      const expected = batch.rowEnd - batch.rowStart;
+      if (values.length !== expected) {
+        throw new InputError(
+          `${where(source.uri, batch)}: the footer promises ${expected} rows, the data holds ${values.length}; the file is corrupt`,
+          source.uri,
+        );
+      }
+      for (let j = 0; j < values.length; j++) {
+        yield { type: "record", value: values[j], index: batch.rowStart + j };
+      }
     }
-    const expected = batch.rowEnd - batch.rowStart;
-    if (values.length !== expected) {
-      throw new InputError(
-        `${where(source.uri, batch)}: the footer promises ${expected} rows, the data holds ${values.length}; the file is corrupt`,
-        source.uri,
-      );
-    }
-    for (let i = 0; i < values.length; i++) {
-      yield { type: "record", value: values[i], index: batch.rowStart + i };
-    }
+  } finally {
+    close();
   }
 }
 

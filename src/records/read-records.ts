@@ -11,7 +11,7 @@ import { type ByteRange, linesInRange } from "./byte-range.js";
 import { formatOf } from "./format.js";
 import { readJsonArray } from "./json-array-reader.js";
 import { readJsonl } from "./jsonl-reader.js";
-import { readParquet } from "./parquet-reader.js";
+import { type ParquetDecodeWatch, readParquet } from "./parquet-reader.js";
 import { readText, type TextUnit } from "./text-reader.js";
 
 /** Options of {@link readRecords}. */
@@ -29,6 +29,10 @@ export interface ReadRecordsOptions {
   onBytes?: (bytes: number) => void;
   /** zstd decoder (tests pin one). @default "auto" */
   zstd?: ZstdDecoderKind;
+  /** Parquet: how long a decode may show no progress before the file fails (`readParquet`'s `stallMs`). @default 30 s */
+  parquetStallMs?: number | undefined;
+  /** Parquet: decode in this thread, watched from another (`readParquet`'s `watch`). @default a decode thread */
+  parquetWatch?: ParquetDecodeWatch | undefined;
   /**
    * The `--field` paths the caller will scan. Parquet reads only the columns these start with (all
    * other columns are never fetched or decoded); without them, only the columns shape detection
@@ -95,6 +99,8 @@ function open(source: Source, options: ReadRecordsOptions): AsyncIterable<Record
       allColumns: options.keepRaw === true,
       onMetadata: options.onParquetMetadata,
       range: options.range,
+      stallMs: options.parquetStallMs,
+      watch: options.parquetWatch,
     });
   }
   const max = options.maxRecordBytes;

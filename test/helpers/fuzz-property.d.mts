@@ -54,6 +54,10 @@ export declare function jsonlOf(
   options?: { bom?: boolean; crlf?: boolean; finalNewline?: boolean },
 ): Buffer;
 export declare function parquetOf(texts: readonly string[], rowGroupSize?: number): Buffer;
+export declare function randomInput(
+  rand: () => number,
+  index: number,
+): { name: string; format: string; plain: Buffer; bytes: Buffer; records: number };
 export declare function compressAs(name: string, bytes: Uint8Array): Buffer;
 export declare function mutate(rand: () => number, bytes: Buffer, kind: string): Buffer;
 export declare function linesOf(bytes: Buffer, options?: { bom?: boolean }): string[];

@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeSync } from "node:fs";
-import { compressAs, jsonlOf, parquetOf, validRecord, zstd } from "./fuzz-property.mjs";
+import { parquetMetadata } from "hyparquet";
+import { compressAs, jsonlOf, parquetOf, randomInput, validRecord, zstd } from "./fuzz-property.mjs";
 import { prng } from "./prng.js";
 
 /** What must hold for one input of a hostile case, beyond the property every input keeps. */
@@ -51,6 +52,27 @@ function flipBits(bytes: Buffer, positions: readonly number[]): Buffer {
   return out;
 }
 
+/**
+ * The Parquet file `npm run fuzz -- --seed 2421` found, which sends hyparquet 1.31.5's decoder
+ * into an endless loop: one bit of the first `text` page header turns its V2 data page header's
+ * `num_values` (an i32) into a boolean, the decoder's read offset becomes NaN, and its RLE loop
+ * reads byte 0 for ever. Rebuilt from the generator and flipped where the fuzz loop flipped it,
+ * counted from the page's start; `group` 1 has the same flip in its own page (rows 8–15), after
+ * 8 good rows. 21 rows in all, in groups of 8; its texts are {@link validRecord}'s.
+ */
+export function loopingParquet(group: 0 | 1 = 0): Buffer {
+  const rand = prng(2421);
+  rand(); // the fuzz case's input count
+  const bytes = Buffer.from(randomInput(rand, 0).bytes);
+  const metadata = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  const text = metadata.row_groups[group]?.columns.find(
+    (chunk) => chunk.meta_data?.path_in_schema[0] === "text",
+  );
+  const page = Number(text?.meta_data?.data_page_offset);
+  bytes[page + 9] = (bytes[page + 9] ?? 0) ^ 0x04;
+  return bytes;
+}
+
 /** Parquet whose footer length field says `length`. */
 function lyingFooter(bytes: Buffer, length: number): Buffer {
   const out = Buffer.from(bytes);
@@ -94,6 +116,21 @@ export function hostileCases(hugeBytes = 1 << 20): HostileCase[] {
       name: "bit-flipped Parquet data",
       files: { "flip.parquet": flipBits(parquet, [40, 41, 200, 201]) },
       expect: { "flip.parquet": { scanned: [0, 20], errors: 0, failed: "either" } },
+    },
+    {
+      name: "Parquet page that loops the decoder",
+      files: { "loop.parquet": loopingParquet() },
+      expect: {
+        "loop.parquet": {
+          scanned: 0,
+          errors: 0,
+          failed: true,
+          failure: /row group 0 .*made no progress for 1 s/,
+        },
+      },
+      args: ["--parquet-stall-timeout", "1"],
+      // In a child with a kill timeout: should the watchdog fail, the test must not hang with it.
+      spawn: true,
     },
     {
       name: "Parquet with a lying footer",
