@@ -46,6 +46,7 @@ export declare const zstd: {
   compress(data: Uint8Array): Buffer;
   decompress(data: Uint8Array): Buffer;
 } | null;
+export declare const FUZZ_STALL_ARGS: readonly string[];
 export declare const MUTATIONS: readonly string[];
 export declare function prng(seed: number): () => number;
 export declare function validRecord(rand: () => number, i: number): Record<string, unknown>;

@@ -214,6 +214,12 @@ export function fuzzCase(seed, root) {
 }
 
 /**
+ * The stall allowance fuzz scans run with: far above what a fuzz file's row group needs, and short
+ * enough that a batch holding several files that loop the decoder ends well within a scan's timeout.
+ */
+export const FUZZ_STALL_ARGS = ["--parquet-stall-timeout", "5"];
+
+/**
  * Fuzz cases `seeds` scanned together (one scan compiles the patterns once for many cases) in
  * `root`: each case's violations (those naming one of its files), and those of the whole scan.
  */
@@ -227,7 +233,7 @@ export async function fuzzBatch(runCli, root, seeds, options = {}) {
     runCli,
     root,
     inputs.map((i) => i.name),
-    { ...options, expected },
+    { ...options, args: [...FUZZ_STALL_ARGS, ...(options.args ?? [])], expected },
   );
   const bySeed = new Map(cases.map((c) => [c.seed, []]));
   const general = [];
