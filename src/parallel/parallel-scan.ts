@@ -83,7 +83,7 @@ export async function scanInParallel(
     while (sent < flat.length && inFlight.length < options.workers * 2) {
       const task = flat[sent++] as ScanTask;
       const promise = pool.run(task).catch((error: unknown) => {
-        if (error instanceof TaskStalled) return stalledResult(task, error);
+        if (error instanceof TaskStalled) return stalledResult(task, error, setup.strict);
         throw error;
       });
       // Taken in order later; a rejection before then must not count as unhandled.
@@ -153,13 +153,20 @@ export async function scanInParallel(
  * The result of a task whose Parquet decode got stuck, as the worker would have given it had the
  * decode failed: what it read before the stuck batch, and the file failed from that batch on.
  */
-function stalledResult(task: ScanTask, stalled: TaskStalled<TaskCheckpoint>): ScanTaskResult {
+function stalledResult(
+  task: ScanTask,
+  stalled: TaskStalled<TaskCheckpoint>,
+  strict: boolean,
+): ScanTaskResult {
   const { sections, hits, where } = stalled.checkpoint;
+  const message = `${where}: ${describeStall(stalled.milliseconds)}`;
+  // --strict stops at the first unreadable input, as the worker would have.
+  if (strict) throw new InputError(message, task.uri);
   const tally = new Tally();
   tally.absorb(sections);
   const input = tally.inputs[0];
   if (input === undefined) throw new Error(`${task.uri}: a stalled task's checkpoint has no input`);
-  tally.addError(input, { source: task.uri, message: `${where}: ${describeStall(stalled.milliseconds)}` });
+  tally.addError(input, { source: task.uri, message });
   return { sections: tally.toSections(), hits, lines: 0, failed: true };
 }
 

@@ -17,7 +17,7 @@ const patternSet = loadPatterns();
 const tmp = mkdtempSync(join(tmpdir(), "selfid-stall-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function run(root: string, options: { workers?: number; limit?: number }) {
+async function run(root: string, options: { workers?: number; limit?: number; strict?: boolean }) {
   const hits: Hit[] = [];
   const result = await scan({
     inputs: ["data"],
@@ -81,4 +81,16 @@ describe("a Parquet page that loops the decoder", () => {
       expect(other.failedInputs).toBe(2);
     }
   }, 120_000);
+
+  it("stops a --strict scan there, on every path", async () => {
+    const root = join(tmp, "strict");
+    mkdirSync(join(root, "data"), { recursive: true });
+    writeFileSync(join(root, "data/a-loop.parquet"), loopingParquet(1));
+    writeFileSync(join(root, "data/c.jsonl"), mixedJsonl(6, 20));
+    for (const options of [{ workers: 1 }, { limit: 1_000_000 }]) {
+      await expect(run(root, { ...options, strict: true })).rejects.toThrow(
+        /^parquet data\/a-loop\.parquet row group 1 \(rows 8–15\): the decoder made no progress for 1 s/,
+      );
+    }
+  }, 60_000);
 });
