@@ -1,7 +1,6 @@
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import type { Role, Segment } from "../types.js";
 import { isPlainEnglish } from "./english-words.js";
+import { detectNgramLanguage } from "./ngram-detect.js";
 import { scriptLanguage } from "./script-language.js";
 
 /**
@@ -14,31 +13,11 @@ export const LANGUAGE_PREFIX_CHARS = 300;
 /** The language of text with no letters to go on. */
 export const UNDETERMINED = "und";
 
-type Eld = typeof import("eld/small")["eld"];
-
-let eld: Eld | undefined;
-
-/**
- * eld/small costs ~0.4 s and ~150 MB to load, so it is loaded at the first text the script fast
- * path cannot decide, not when this module is imported: a worker that only sees CJK text, or a
- * command that never detects languages, never pays for it. The load must be synchronous (callers
- * detect inside a synchronous loop), and eld is ESM-only with an `import`-only export map, hence
- * `import.meta.resolve` plus `require(esm)` (enabled by default from Node 20.19, our floor).
- */
-function loadEld(): Eld {
-  if (eld === undefined) {
-    const require = createRequire(import.meta.url);
-    const entry = fileURLToPath(import.meta.resolve("eld/small"));
-    eld = (require(entry) as typeof import("eld/small")).eld;
-  }
-  return eld;
-}
-
 /**
  * The ISO 639-1 language of `text` (`zh` for both Chinese scripts), or `und` when it has no
  * letters or the detector cannot tell. Only the first `maxChars` UTF-16 units are looked at: a
  * Unicode-script fast path decides most non-Latin text, a function-word count most plain English,
- * and the eld/small n-gram model the rest,
+ * and eld/small's n-gram model the rest (in typed arrays, ~3 MB per thread: see `ngram-model.ts`),
  * with its `ms` reported as `id` (eld has no Indonesian, and most such text in training data is).
  * Code spans and fences are left out of what the n-gram model reads.
  *
@@ -52,7 +31,7 @@ export function detectLanguage(text: string, maxChars: number = LANGUAGE_PREFIX_
   if (byScript !== undefined) return byScript;
   const prose = withoutCode(prefix);
   if (isPlainEnglish(prose)) return "en";
-  const language = loadEld().detect(prose).language;
+  const language = detectNgramLanguage(prose);
   if (language === "") return UNDETERMINED;
   return language === "ms" ? "id" : language;
 }

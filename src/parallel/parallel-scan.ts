@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { builtFile } from "../built-file.js";
 import { InputError } from "../errors.js";
 import { lineBaseOf } from "../plan/lines-before.js";
 import type { SourceShare } from "../plan/shard-plan.js";
@@ -7,7 +8,6 @@ import { type ScanStop, STOPPED } from "../scan-stop.js";
 import type { Source } from "../sources/source.js";
 import { Tally, type TallySections } from "../tally/tally.js";
 import type { Hit } from "../types.js";
-import { workerScript } from "../worker-script.js";
 import type { ScanTask, ScanTaskResult, ScanWorkerSetup, TaskCheckpoint } from "./scan-task.js";
 import { shiftLines } from "./shift-lines.js";
 import { TaskStalled, WorkerPool } from "./worker-pool.js";
@@ -58,7 +58,7 @@ export async function scanInParallel(
   options: ParallelScanOptions,
 ): Promise<{ failed: number; stopped: boolean }> {
   const pool = new WorkerPool<ScanTask, ScanTaskResult, TaskCheckpoint>(
-    workerScript("parallel/scan-worker.js"),
+    builtFile("parallel/scan-worker.js"),
     options.workers,
     setup,
     {

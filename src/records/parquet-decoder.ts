@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { AsyncBuffer } from "hyparquet";
-import { workerScript } from "../worker-script.js";
+import { builtFile } from "../built-file.js";
 import type { DecodeFile, DecodeRows, FromDecoder, ToDecoder } from "./parquet-decode-protocol.js";
 
 /** A decode that made no progress for its whole allowance: its thread was terminated. */
@@ -99,7 +99,7 @@ export class ParquetDecoder {
 
   #startedThread(): Worker {
     if (this.#thread) return this.#thread;
-    const thread = new Worker(workerScript("records/parquet-decode-worker.js"));
+    const thread = new Worker(builtFile("records/parquet-decode-worker.js"));
     thread.unref();
     thread.on("message", (message: FromDecoder) => this.#hear(thread, message));
     thread.on("error", (error) =>
