@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { githubAnnotations, githubSummaryNotice } from "../report/format-github.js";
-import { formatHtml } from "../report/format-html.js";
 import { escapeMarkdown, formatMarkdown } from "../report/format-markdown.js";
 import { formatTable } from "../report/format-table.js";
 import { formatDiffMarkdown } from "../report/report-diff.js";
@@ -91,7 +90,11 @@ export async function emitReport(ctx: CommandContext, report: Report, outputs: R
       formatMarkdown(report) + gatesMarkdown(outputs.gates),
     );
   }
-  if (outputs.htmlPath) await writeOutput("--html", outputs.htmlPath, formatHtml(report));
+  if (outputs.htmlPath) {
+    // Loaded on use: the page's dozen modules are not needed by a run without --html.
+    const { formatHtml } = await import("../report/format-html.js");
+    await writeOutput("--html", outputs.htmlPath, formatHtml(report));
+  }
   if (outputs.quiet) return;
   if (outputs.format === "json") ctx.out(`${JSON.stringify(report, null, 2)}\n`);
   else if (outputs.format === "markdown") ctx.out(formatMarkdown(report));
