@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { startStallTimer } from "../stall-timer.js";
 
 /**
  * What a worker posts about a task: its result, the error it threw (re-thrown by
@@ -132,16 +133,11 @@ export class WorkerPool<T, R, W = never> {
   #watch(worker: Worker, id: number, allowanceMs: number): void {
     this.#unwatch(worker);
     const heard = this.#heard.get(worker);
-    const timer = setTimeout(() => {
-      // This thread may have been busy past the deadline while the worker's `unwatch` waited in
-      // the queue: timers run before messages, so look once more after the messages.
-      setImmediate(() => {
-        if (this.#heard.get(worker) === heard && this.#running.get(worker) === id) {
-          this.#replace(worker, id, allowanceMs);
-        }
-      });
-    }, allowanceMs);
-    timer.unref();
+    const timer = startStallTimer(
+      allowanceMs,
+      () => this.#heard.get(worker) === heard && this.#running.get(worker) === id,
+      () => this.#replace(worker, id, allowanceMs),
+    );
     this.#watchdogs.set(worker, timer);
   }
 

@@ -1,13 +1,14 @@
 import { Worker } from "node:worker_threads";
 import type { AsyncBuffer } from "hyparquet";
 import { builtFile } from "../built-file.js";
+import { startStallTimer } from "../stall-timer.js";
 import type { DecodeFile, DecodeRows, FromDecoder, ToDecoder } from "./parquet-decode-protocol.js";
 
 /** A decode that made no progress for its whole allowance: its thread was terminated. */
 export class ParquetDecodeStalled extends Error {
   override name = "ParquetDecodeStalled";
   constructor(readonly milliseconds: number) {
-    super(`the decoder made no progress for ${formatSeconds(milliseconds)}`);
+    super(noProgress(milliseconds));
   }
 }
 
@@ -68,12 +69,12 @@ export class ParquetDecoder {
     const id = this.#nextFile++;
     const file: OpenFile = { buffer, thread, sliceError: undefined };
     this.#files.set(id, file);
-    this.#post(thread, { type: "open", file: id, setup });
+    post(thread, { type: "open", file: id, setup });
     return {
       decode: (rows, allowanceMs) => this.#decode(id, file, rows, allowanceMs),
       close: () => {
         if (this.#files.delete(id) && this.#thread === file.thread) {
-          this.#post(file.thread, { type: "close", file: id });
+          post(file.thread, { type: "close", file: id });
         }
       },
     };
@@ -92,7 +93,7 @@ export class ParquetDecoder {
     return new Promise((done, fail) => {
       this.#requests.set(request, { file, allowanceMs, done, fail });
       if (this.#requests.size === 1) file.thread.ref();
-      this.#post(file.thread, { type: "decode", request, file: id, rows });
+      post(file.thread, { type: "decode", request, file: id, rows });
       this.#watch();
     });
   }
@@ -138,7 +139,7 @@ export class ParquetDecoder {
   #serve(thread: Worker, slice: number, fileId: number, start: number, end: number): void {
     const file = this.#files.get(fileId);
     if (file === undefined) {
-      this.#post(thread, { type: "no-bytes", slice, message: "parquet decoder: the file was closed" });
+      post(thread, { type: "no-bytes", slice, message: "parquet decoder: the file was closed" });
       return;
     }
     this.#fetching++;
@@ -155,7 +156,7 @@ export class ParquetDecoder {
   #served(thread: Worker, message: ToDecoder): void {
     this.#fetching--;
     if (thread !== this.#thread) return;
-    this.#post(thread, message);
+    post(thread, message);
     this.#watch();
   }
 
@@ -177,16 +178,11 @@ export class ParquetDecoder {
     let allowance = 0;
     for (const request of this.#requests.values()) allowance = Math.max(allowance, request.allowanceMs);
     const heard = this.#heard;
-    this.#watchdog = setTimeout(() => {
-      // This thread may have been busy past the deadline while the decode thread's answer waited
-      // in the queue: timers run before messages, so look once more after the messages.
-      setImmediate(() => {
-        if (this.#heard === heard && this.#fetching === 0 && this.#thread) {
-          this.#lose(this.#thread, new ParquetDecodeStalled(allowance));
-        }
-      });
-    }, allowance);
-    this.#watchdog.unref();
+    this.#watchdog = startStallTimer(
+      allowance,
+      () => this.#heard === heard && this.#fetching === 0 && this.#thread !== undefined,
+      () => this.#lose(this.#thread as Worker, new ParquetDecodeStalled(allowance)),
+    );
   }
 
   /** Ends `thread` (if it is still this decoder's) and fails everything in flight on it. */
@@ -199,17 +195,18 @@ export class ParquetDecoder {
     this.#requests.clear();
     for (const request of requests) request.fail(error);
   }
-
-  #post(thread: Worker, message: ToDecoder): void {
-    thread.postMessage(message);
-  }
 }
 
 /**
  * What a batch that stalled is reported as, after its `where`: for a stall of `milliseconds`.
  */
 export function describeStall(milliseconds: number): string {
-  return `${new ParquetDecodeStalled(milliseconds).message}; the data is likely corrupt (a slow machine: raise --parquet-stall-timeout)`;
+  return `${noProgress(milliseconds)}; the data is likely corrupt (a slow machine: raise --parquet-stall-timeout)`;
+}
+
+/** `postMessage`, with the message checked against the protocol. */
+function post(thread: Worker, message: ToDecoder): void {
+  thread.postMessage(message);
 }
 
 let shared: ParquetDecoder | undefined;
@@ -220,7 +217,7 @@ export function sharedParquetDecoder(): ParquetDecoder {
   return shared;
 }
 
-function formatSeconds(milliseconds: number): string {
+function noProgress(milliseconds: number): string {
   const seconds = milliseconds / 1000;
-  return `${seconds >= 10 ? Math.round(seconds) : Number(seconds.toFixed(1))} s`;
+  return `the decoder made no progress for ${seconds >= 10 ? Math.round(seconds) : Number(seconds.toFixed(1))} s`;
 }

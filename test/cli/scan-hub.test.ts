@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import { type Report, reportSchema } from "../../src/report/report-schema.js";
 import { scan } from "../../src/scan.js";
 import type { Hit } from "../../src/types.js";
 import { type FakeHub, startFakeHub } from "../helpers/fake-hub.js";
+import { fileTree } from "../helpers/file-tree.js";
 import { chatJsonl, mainFiles, writeTree } from "../helpers/hub-fixture.js";
 import { makeTempDir } from "../records/stream-helpers.js";
 
@@ -202,14 +203,9 @@ describe("selfid scan hf://", () => {
     expect(hubRun.exitCode).toBe(0);
     const localRun = await scanCli(["local", "--emit", "out-local", "-q"]);
     expect(localRun.exitCode).toBe(0);
-    const tree = (root: string) =>
-      readdirSync(root, { recursive: true })
-        .map(String)
-        .filter((p) => statSync(join(root, p)).isFile())
-        .sort();
     for (const kind of ["clean", "flagged", "errors"]) {
-      const local = tree(join(dir, "out-local", kind));
-      expect(tree(join(dir, "out-hub", kind, "hf/acme/chat"))).toEqual(local);
+      const local = fileTree(join(dir, "out-local", kind));
+      expect(fileTree(join(dir, "out-hub", kind, "hf/acme/chat"))).toEqual(local);
       for (const file of local) {
         expect(readFileSync(join(dir, "out-hub", kind, "hf/acme/chat", file))).toEqual(
           readFileSync(join(dir, "out-local", kind, file)),

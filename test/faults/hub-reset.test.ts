@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run.js";
 import { type Report, reportSchema } from "../../src/report/report-schema.js";
 import { type FakeHub, startFakeHub } from "../helpers/fake-hub.js";
+import { fileTree } from "../helpers/file-tree.js";
 import { mainFiles, writeTree } from "../helpers/hub-fixture.js";
 import { prng } from "../helpers/prng.js";
 import { makeTempDir } from "../records/stream-helpers.js";
@@ -37,13 +38,6 @@ async function scanTo(input: string, out: string): Promise<Report> {
   );
   expect(result.exitCode, result.stderr).toBe(0);
   return reportSchema.parse(JSON.parse(readFileSync(join(dir, `${out}.json`), "utf8")));
-}
-
-function tree(root: string): string[] {
-  return readdirSync(root, { recursive: true })
-    .map(String)
-    .filter((p) => statSync(join(root, p)).isFile())
-    .sort();
 }
 
 /** The offset just after the first byte of a multi-byte UTF-8 character at or after `from`. */
@@ -93,8 +87,8 @@ describe("a Hub connection reset mid-file", () => {
       readFileSync(join(dir, "out-local.hits.jsonl"), "utf8"),
     );
     for (const kind of ["clean", "flagged", "errors"]) {
-      const localFiles = tree(join(dir, "out-local", kind));
-      expect(tree(join(dir, "out-hub", kind, "hf/acme/chat/data"))).toEqual(localFiles);
+      const localFiles = fileTree(join(dir, "out-local", kind));
+      expect(fileTree(join(dir, "out-hub", kind, "hf/acme/chat/data"))).toEqual(localFiles);
       for (const file of localFiles) {
         expect(readFileSync(join(dir, "out-hub", kind, "hf/acme/chat/data", file))).toEqual(
           readFileSync(join(dir, "out-local", kind, file)),
