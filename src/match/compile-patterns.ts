@@ -11,7 +11,8 @@ import { PATTERN_LIMITS } from "./pattern-limits.js";
 import type { TermInput } from "./pattern-schema.js";
 import { regexHazard } from "./regex-safety.js";
 import { type LiteralCache, requiredLiterals } from "./required-literals.js";
-import { type CompiledTerm, TermIndex, termKeys } from "./term-index.js";
+import { type CompiledTerm, lookaheadCompanions, TermIndex, termKeySet } from "./term-index.js";
+import { boundaryOf, boundarySource } from "./word-boundary.js";
 
 /** A sentence frame that cancels a match. */
 export interface CompiledBlocker {
@@ -63,6 +64,12 @@ export interface CompileOptions {
    */
   literalGating?: boolean;
   /**
+   * Settle texts before normalising them, and skip key occurrences inside words
+   * (`TermIndex.mayMatchUnnormalized`, word boundaries). Off only to test that they change no result.
+   * @default true
+   */
+  earlyTests?: boolean;
+  /**
    * What compiling the built-in library found at build time. When the set compiles to exactly the
    * regexes the hints were made from, they are built on first use instead of now (the build
    * checked them) and the templates' required literals are taken from the hints. null to compile
@@ -93,6 +100,8 @@ type LazyRegExp = () => RegExp;
 
 /** Everything one compilation shares. */
 interface Context {
+  /** Groups' required literals, shared: templates and terms repeat the same macro expansions. */
+  literalCache: LiteralCache;
   problems: string[];
   /** Hints to check the compilation against; null to build and check every regex now. */
   hints: CompileHints | null;
@@ -118,17 +127,6 @@ const ALL_ROLES: Role[] = ["assistant", "system", "user", "tool", "none"];
  * `Claude 3.5`. A final full stop is not part of the name.
  */
 const VERSION_TAIL = "(?:[ -]?v?\\d+(?:\\.\\d+)*[a-z]{0,2})?(?:-[a-z0-9]+(?:\\.[a-z0-9]+)*)*";
-
-/**
- * Scripts whose words are separated by spaces need boundaries; CJK, Thai and Arabic glue words.
- * The classes are explicit ranges of lower-case letters: `\p{Script=Latin}` in a lookbehind
- * costs half a millisecond to compile per term and is slow to test.
- */
-const BOUNDED_SCRIPTS: Array<[RegExp, string]> = [
-  [/[\p{Script=Latin}\p{N}]/u, "[a-z0-9_\\u00c0-\\u024f\\u1e00-\\u1eff]"],
-  [/\p{Script=Cyrillic}/u, "[\\u0400-\\u052f]"],
-  [/\p{Script=Greek}/u, "[\\u0370-\\u03ff\\u1f00-\\u1fff]"],
-];
 
 /** Which script a language's templates need in the text to have any chance. */
 const LANG_GATES: Record<string, string> = {
@@ -188,6 +186,7 @@ function compile(
     regexes: createHash("sha256"),
     deferred: [],
     userFiles: new Set(set.user?.files ?? []),
+    literalCache: new Map(),
   };
   const userCommon = set.user?.common === true;
   const touched = (files: readonly string[]) => userCommon || files.some((f) => ctx.userFiles.has(f));
@@ -315,7 +314,7 @@ function compile(
   if (problems.length > 0) {
     throw new UsageError(`invalid pattern files (${problems.length} problems):\n  ${problems.join("\n  ")}`);
   }
-  const literalCache: LiteralCache = new Map();
+  const { literalCache } = ctx;
   templates.forEach((template, i) => {
     template.literals = trusted
       ? (hints.literals[i] ?? null)
@@ -323,7 +322,7 @@ function compile(
   });
   const compiled: CompiledPatterns = {
     templates,
-    terms: new TermIndex(terms, keywords),
+    terms: new TermIndex(terms, keywords, { earlyTests: options.earlyTests !== false }),
     langsWithKeywords,
     slotlessLangs: [...new Set(templates.filter((t) => !t.hasSlot).map((t) => t.lang))],
     families: [...set.families.keys()].sort(),
@@ -365,12 +364,16 @@ function compileTerm(
     first = /^[\p{L}\p{N}]/u.test(source) ? (source[0] ?? "") : "";
     last = first;
   }
-  const before = BOUNDED_SCRIPTS.find(([script]) => script.test(first))?.[1];
-  const after = BOUNDED_SCRIPTS.find(([script]) => script.test(last))?.[1];
-  const source = `${before ? `(?<!${before})` : ""}(?:${core})${after ? `(?!${after})` : ""}`;
+  const before = boundaryOf(first);
+  const after = boundaryOf(last);
+  const beforeClass = boundarySource(before);
+  const afterClass = boundarySource(after);
+  const source = `${beforeClass ? `(?<!${beforeClass})` : ""}(?:${core})${afterClass ? `(?!${afterClass})` : ""}`;
   // Literal terms are escaped by construction; only a user's `regex:` can backtrack badly.
   const sticky = lazyRegex(source, "uy", path, ctx, audit && entry.regex !== undefined);
   if (!sticky) return undefined;
+  const keySet = termKeySet(core);
+  const { keys, complete: keysComplete } = keySet;
   const compiled: CompiledTerm = {
     family,
     slot,
@@ -379,7 +382,11 @@ function compileTerm(
       return sticky();
     },
     core,
-    keys: termKeys(core),
+    keys,
+    keysComplete,
+    before,
+    after,
+    companions: lookaheadCompanions(core, keySet, ctx.literalCache),
     ambiguous: entry.ambiguous !== undefined && entry.ambiguous !== false,
     ambiguousInChat: entry.ambiguous === true,
   };
@@ -472,15 +479,36 @@ function lazyRegex(
       return regex;
     };
     ctx.deferred.push({ build, at: ctx.problems.length, path });
-    return build;
+    let ready: RegExp | undefined;
+    return () => {
+      ready ??= tiered(build());
+      return ready;
+    };
   }
   try {
     const regex = new RegExp(relaxed, flags);
-    return () => regex;
+    let ready: RegExp | undefined;
+    return () => {
+      ready ??= tiered(regex);
+      return ready;
+    };
   } catch (error) {
     ctx.problems.push(`${path}: invalid regex: ${(error as Error).message}`);
     return undefined;
   }
+}
+
+/**
+ * The regex, run once on the empty string so that V8 compiles it to machine code when it first
+ * meets text. V8 runs a new regex in its bytecode interpreter first, and the interpreter takes
+ * milliseconds per template on a few hundred characters (the library's role-phrase alternations):
+ * 2 s of a 10 s scan went there. On "" it costs a fraction of that, and its one interpreted run
+ * is spent.
+ */
+function tiered(regex: RegExp): RegExp {
+  regex.exec("");
+  regex.lastIndex = 0;
+  return regex;
 }
 
 /**

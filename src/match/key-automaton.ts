@@ -1,3 +1,5 @@
+import { continuesWord } from "./word-boundary.js";
+
 /**
  * Aho–Corasick over UTF-16 code units: finds every occurrence of a set of literal keys in one pass,
  * whatever their number. A V8 alternation of a few hundred names tries each at every position and
@@ -21,8 +23,16 @@ export class KeyAutomaton {
   private readonly outputStart: Int32Array;
   private readonly outputIds: Int32Array;
   readonly keyLengths: readonly number[];
+  private readonly lengths: Int32Array;
+  private readonly marks: KeyMarks;
+  /** {@link ascii} as row offsets, `~row` where the state ends a key. */
+  private readonly rows: Int32Array;
 
-  constructor(keys: readonly string[]) {
+  /**
+   * @param keys the literals, each as normalized text; a key's id is its index.
+   * @param marks what {@link testFolded} asks of each key's occurrences. @default none: every key counts
+   */
+  constructor(keys: readonly string[], marks?: KeyMarks) {
     const gotoMaps: Array<Map<number, number>> = [new Map()];
     const own: number[][] = [[]];
     const columns = new Uint8Array(128);
@@ -83,6 +93,12 @@ export class KeyAutomaton {
     this.outputIds = Int32Array.from(outputs.flat());
     this.outputStart = outputStart;
     this.ascii = ascii;
+    // The same table as row offsets, negated (~) where the next state ends a key: one load and one
+    // test per character in testFolded.
+    this.rows = ascii.map((next) => {
+      const row = next * width;
+      return outputStart[next + 1] === outputStart[next] ? row : ~row;
+    });
     this.columns = columns;
     this.foldedColumns = columns.map((column, c) =>
       c === 0x2a ? SKIP : c >= 0x41 && c <= 0x5a ? (columns[c + 0x20] as number) : column,
@@ -91,13 +107,24 @@ export class KeyAutomaton {
     this.gotoMaps = gotoMaps;
     this.fail = fail;
     this.keyLengths = keys.map((k) => k.length);
+    this.lengths = Int32Array.from(this.keyLengths);
+    this.marks = marks ?? {
+      before: new Uint8Array(keys.length),
+      after: new Uint8Array(keys.length),
+      kind: new Uint8Array(keys.length),
+      group: new Int32Array(keys.length).fill(-1),
+      completes: [],
+      groups: 0,
+    };
+    this.needed = new Uint8Array(this.marks.groups);
+    this.seen = new Uint8Array(this.marks.groups);
   }
 
   /**
    * Calls `onKey(keyId, start)` for every occurrence of every key in `text` (or in its
-   * [from, to) range, as if that were the whole text), in order of their end.
+   * [from, to) range, as if that were the whole text), in order of their end, until it returns true.
    */
-  scan(text: string, onKey: (keyId: number, start: number) => void, from = 0, to = text.length): void {
+  scan(text: string, onKey: (keyId: number, start: number) => unknown, from = 0, to = text.length): void {
     const { outputStart, outputIds, keyLengths } = this;
     let state = 0;
     for (let i = from; i < to; i++) {
@@ -105,7 +132,7 @@ export class KeyAutomaton {
       const end = outputStart[state + 1] as number;
       for (let k = outputStart[state] as number; k < end; k++) {
         const id = outputIds[k] as number;
-        onKey(id, i + 1 - (keyLengths[id] as number));
+        if (onKey(id, i + 1 - (keyLengths[id] as number)) === true) return;
       }
     }
   }
@@ -122,23 +149,144 @@ export class KeyAutomaton {
   }
 
   /**
-   * {@link test} of the normalized form of plain-ASCII text (lower-cased, `*` dropped) without
-   * building it: nothing to allocate for the common text that names no model. Undefined when the
-   * text has a character beyond ASCII before any key is found (normalisation can change those).
-   * Keys are normalized text themselves, so they hold no capitals and no `*`.
+   * Whether a key stands in the normalized form of `text` with the boundaries its marks ask for,
+   * read from the text as it is, without building that form: the common text names no model, and
+   * this settles it with no allocation. ASCII is lower-cased and `*` dropped here, as
+   * normalisation does; `formAt(text, i)` gives the normalized form of the other characters
+   * (a surrogate pair is one), or undefined for one whose form depends on its neighbours.
+   *
+   * @returns {@link KEY} when a strong key stands there; {@link WEAK_KEY} when a weak one does, or a
+   *   conditional one with a companion of its group, or a strong one after a star or a character
+   *   beyond ASCII (whose boundary the text as it is cannot show), whichever comes first;
+   *   {@link NO_KEY} when none does; {@link UNDECIDED} when `formAt` gave up first.
    */
-  testAscii(text: string): boolean | undefined {
-    const { ascii, width, foldedColumns, outputStart } = this;
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 128) return undefined;
-      const column = foldedColumns[c] as number;
-      if (column === SKIP) continue;
-      state = ascii[state * width + column] as number;
-      if (outputStart[state + 1] !== outputStart[state]) return true;
+  testFolded(text: string, formAt: (text: string, i: number) => string | undefined): FoldedTest {
+    const { rows, width, foldedColumns } = this;
+    let row = 0;
+    // Normalized units read; from which of them on unit `u` is `text[u + shift]` (no star dropped,
+    // no other character since); the boundary classes keys that just ended need after themselves.
+    let read = 0;
+    let shift = 0;
+    let regularFrom = 0;
+    let pending = 0;
+    if (this.marks.groups > 0) {
+      this.needed.fill(0);
+      this.seen.fill(0);
     }
-    return false;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        const column = foldedColumns[c] as number;
+        if (column === SKIP) {
+          shift++;
+          regularFrom = read;
+          continue;
+        }
+        if (pending !== 0) {
+          if (endsWord(pending, c >= 0x41 && c <= 0x5a ? c + 0x20 : c)) return KEY;
+          pending = 0;
+        }
+        read++;
+        const next = rows[row + column] as number;
+        if (next >= 0) {
+          row = next;
+          continue;
+        }
+        row = ~next;
+        const found = this.keysStanding(row / width, read, text, shift, regularFrom, read);
+        if ((found & ANSWER) !== NO_KEY) return (found & ANSWER) as FoldedTest;
+        pending = found >> PENDING_SHIFT;
+        continue;
+      }
+      const form = formAt(text, i);
+      if (form === undefined) return UNDECIDED;
+      let state = row / width;
+      const formStart = read;
+      for (let k = 0; k < form.length; k++) {
+        const unit = form.charCodeAt(k);
+        if (pending !== 0) {
+          if (endsWord(pending, unit)) return KEY;
+          pending = 0;
+        }
+        read++;
+        state = this.step(state, unit);
+        if (this.outputStart[state + 1] !== this.outputStart[state]) {
+          // Units of a form have no place in the text; those before it still have theirs.
+          const found = this.keysStanding(state, read, text, shift, regularFrom, formStart);
+          if ((found & ANSWER) !== NO_KEY) return (found & ANSWER) as FoldedTest;
+          pending = found >> PENDING_SHIFT;
+        }
+      }
+      row = state * width;
+      const width16 = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+      i += width16 - 1;
+      shift += width16 - form.length;
+      regularFrom = read;
+    }
+    // The end of the text is a boundary.
+    return pending !== 0 ? KEY : NO_KEY;
+  }
+
+  /** Per group: a conditional key of it stood; a companion of it occurred. */
+  private readonly needed: Uint8Array;
+  private readonly seen: Uint8Array;
+
+  /**
+   * What the keys ending in `state`, after `read` normalized units, say (units
+   * [`regularFrom`, `regularTo`) being `text[unit + shift]`, lower-cased): {@link KEY},
+   * {@link WEAK_KEY}, or {@link NO_KEY} to read on, in the {@link ANSWER} bits; above
+   * {@link PENDING_SHIFT}, the boundary classes that strong keys among them need after themselves,
+   * which the next unit settles.
+   */
+  private keysStanding(
+    state: number,
+    read: number,
+    text: string,
+    shift: number,
+    regularFrom: number,
+    regularTo: number,
+  ): number {
+    const { outputStart, outputIds, lengths, marks } = this;
+    let pending = 0;
+    const end = outputStart[state + 1] as number;
+    for (let k = outputStart[state] as number; k < end; k++) {
+      const id = outputIds[k] as number;
+      const groups = marks.completes[id];
+      if (groups !== undefined) {
+        for (const group of groups) {
+          if (this.needed[group] === 1) return WEAK_KEY;
+          this.seen[group] = 1;
+        }
+      }
+      const kind = marks.kind[id] as number;
+      if (kind === COMPANION) continue;
+      const before = marks.before[id] as number;
+      // The unit before the key, read from the text where it still shows it; where it does not (a
+      // star or a character beyond ASCII came between), only a closer look can tell.
+      const previous = read - (lengths[id] as number) - 1;
+      let unsure = false;
+      if (before !== 0 && previous >= 0) {
+        if (previous >= regularFrom && previous < regularTo) {
+          const c = text.charCodeAt(previous + shift);
+          if (continuesWord(before, c >= 0x41 && c <= 0x5a ? c + 0x20 : c)) continue;
+        } else {
+          unsure = true;
+        }
+      }
+      if (kind === WEAK) return WEAK_KEY;
+      if (kind === CONDITIONAL) {
+        const group = marks.group[id] as number;
+        if (this.seen[group] === 1) return WEAK_KEY;
+        this.needed[group] = 1;
+        continue;
+      }
+      if (unsure) return WEAK_KEY;
+      const after = marks.after[id] as number;
+      if (after === 0) return KEY;
+      pending |= 1 << after;
+    }
+    return pending << PENDING_SHIFT;
   }
 
   private step(state: number, c: number): number {
@@ -155,3 +303,47 @@ export class KeyAutomaton {
 
 /** A folded column that leaves the state as it is (a character normalisation drops). */
 const SKIP = 255;
+
+/** What a key's occurrences say in {@link KeyAutomaton.testFolded}, per key id. */
+export interface KeyMarks {
+  /** Boundary class (`word-boundary.ts`) whose letters may not stand just before the key; 0: none. */
+  before: Uint8Array;
+  /** The same just after the key (strong keys only). */
+  after: Uint8Array;
+  /** {@link STRONG}, {@link WEAK}, {@link CONDITIONAL} or {@link COMPANION}. */
+  kind: Uint8Array;
+  /** A conditional key's group: the companions one of which must occur too. */
+  group: Int32Array;
+  /** Per key id, the groups it is a companion of (any key may also be a companion). */
+  completes: ReadonlyArray<readonly number[] | undefined>;
+  /** Number of groups. */
+  groups: number;
+}
+
+/** A key that stands there settles it. */
+export const STRONG = 0;
+/** A key too common to settle anything: standing there, it only says "look closer". */
+export const WEAK = 1;
+/** Says "look closer" when it stands there and a companion of its group occurs too. */
+export const CONDITIONAL = 2;
+/** Only a companion: says nothing by itself. */
+export const COMPANION = 3;
+
+/** {@link KeyAutomaton.keysStanding}'s answer bits, and where the pending boundary classes start. */
+const ANSWER = 3;
+const PENDING_SHIFT = 2;
+
+/** Whether `unit` ends the word of a key left pending: no letter of one of its classes. */
+function endsWord(pending: number, unit: number): boolean {
+  for (let boundary = 1; 1 << boundary <= pending; boundary++) {
+    if ((pending & (1 << boundary)) !== 0 && !continuesWord(boundary, unit)) return true;
+  }
+  return false;
+}
+
+/** {@link KeyAutomaton.testFolded}'s answers. */
+export type FoldedTest = typeof NO_KEY | typeof KEY | typeof WEAK_KEY | typeof UNDECIDED;
+export const NO_KEY = 0;
+export const KEY = 1;
+export const WEAK_KEY = 2;
+export const UNDECIDED = 3;

@@ -94,9 +94,9 @@ function matchText(
   role: Role,
   rejected?: Explanation["rejected"],
 ): Finding[] {
-  // Most text is plain ASCII and names no model: the automaton's early-exit test on the text as it
-  // is settles it, before any normalisation or allocation.
-  if (compiled.terms.mayMatchAscii(text) === false) return [];
+  // Most text names no model: the automaton's test on the text as it is settles it, before any
+  // normalisation or allocation.
+  if (compiled.terms.mayMatchUnnormalized(text) === false) return [];
   const norm = normalizeText(text);
   const { occurrences, keywordLangs, mayMatch } = compiled.terms.find(norm.text);
   if (!mayMatch) return [];

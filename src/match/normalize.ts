@@ -114,6 +114,42 @@ function charForm(ch: string): string {
 }
 
 /**
+ * The normalized form of the non-ASCII character at `i` of `text` (a surrogate pair is one
+ * character), as {@link normalizeText} writes it, when that form does not depend on the
+ * characters around it; undefined when it may: a combining mark or a character whose form starts
+ * with one (NFKC composes it with the character before), a Hangul jamo (composes into a
+ * syllable), a lone surrogate. Lets a scan read normalized text without building it.
+ */
+export function standaloneForm(text: string, i: number): string | undefined {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdfff) {
+    let form = STANDALONE_FORMS[c];
+    if (form === undefined) {
+      form = standalone(String.fromCharCode(c));
+      STANDALONE_FORMS[c] = form;
+    }
+    return form ?? undefined;
+  }
+  const low = text.charCodeAt(i + 1);
+  if (c > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) return undefined;
+  return standalone(text.slice(i, i + 2)) ?? undefined;
+}
+
+/** {@link standaloneForm} by BMP code unit: null when the form depends on the neighbours. */
+const STANDALONE_FORMS: Array<string | null | undefined> = new Array(0x10000);
+
+// Conjoining jamo (and their extensions), which NFKC composes into syllables.
+const JAMO = /^[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/;
+
+function standalone(ch: string): string | null {
+  const composed = ch.normalize("NFKC");
+  if (MARK_START.test(composed) || JAMO.test(composed)) return null;
+  return charForm(ch);
+}
+
+const MARK_START = /^\p{M}/u;
+
+/**
  * Per UTF-16 unit outside the surrogates: 1 when the character is its own normal form (most Han,
  * kana, Hangul, small Cyrillic and Arabic letters), 2 when not, 0 while not yet asked.
  */

@@ -3,52 +3,15 @@ import { compilePatterns } from "../../src/match/compile-patterns.js";
 import { loadPatterns } from "../../src/match/load-patterns.js";
 import { createMatcher } from "../../src/match/matcher.js";
 import { normalizeText } from "../../src/match/normalize.js";
-import type { ExampleInput } from "../../src/match/pattern-schema.js";
 import { slotText } from "../../src/match/slot-text.js";
 import type { Role } from "../../src/types.js";
+import { type Case, FILLERS, libraryExamples, ROLES } from "../helpers/library-examples.js";
 
 const set = loadPatterns();
 const gated = createMatcher(set);
 const ungated = createMatcher(set, {}, { literalGating: false });
 
-interface Case {
-  text: string;
-  role: Role;
-}
-
-function unpack(example: ExampleInput, role: Role): Case {
-  return typeof example === "string"
-    ? { text: example, role }
-    : { text: example.text, role: example.role ?? role };
-}
-
-/** Every example of the library, each with the role its file gives it, and its language ("" for families). */
-const examples: Array<Case & { lang: string }> = [];
-for (const lang of set.langs.values()) {
-  for (const template of lang.templates) {
-    const role: Role = template.kind === "system-persona" ? "system" : "assistant";
-    for (const e of [...template.examples.positive, ...template.examples.negative]) {
-      examples.push({ ...unpack(e, role), lang: lang.lang });
-    }
-  }
-}
-for (const family of set.families.values()) {
-  for (const e of [...family.examples.positive, ...family.examples.negative]) {
-    examples.push({ ...unpack(e, "assistant"), lang: "" });
-  }
-}
-
-const ROLES: Role[] = ["assistant", "system", "user", "none", "tool"];
-const FILLERS = [
-  "Sure, here is the summary you asked for.",
-  "Google and Meta both publish papers; OpenAI does too.",
-  "以下是您要的内容。阿里云和百度都有大模型。",
-  "Вот ответ на ваш вопрос, ChatGPT тоже так считает.",
-  "As an AI language model trained by OpenAI,",
-  "Claude Monet painted water lilies; Gemini is a constellation.",
-  "\n\n1. First point\n2. Second point\n",
-  "x".repeat(190),
-];
+const examples = libraryExamples(set);
 
 /** The gated and the ungated matcher agree on every case: findings, rejections, resolved findings. */
 function expectSame(all: readonly Case[]): number {

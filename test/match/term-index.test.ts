@@ -4,8 +4,8 @@ import { loadPatterns } from "../../src/match/load-patterns.js";
 import { normalizeText } from "../../src/match/normalize.js";
 import { prng } from "../helpers/prng.js";
 
-describe("TermIndex.mayMatchAscii", () => {
-  it("answers mayMatch of the normalized text for any ASCII text (builtin library, random texts)", () => {
+describe("TermIndex.mayMatchUnnormalized", () => {
+  it("answers mayMatch of the normalized text wherever it answers (builtin library, random texts)", () => {
     const { terms } = compilePatterns(loadPatterns());
     // Pieces of names with and without keys ("pi", "o1", "Yi", "KT" have none), in any case, with
     // the stars normalisation drops, among plain words.
@@ -38,16 +38,54 @@ describe("TermIndex.mayMatchAscii", () => {
       "\n",
       "you are ",
       "an AI assistant",
+      // Beyond ASCII: full-width and accented letters, CJK names, a combining mark, capital sigma.
+      "ＧＰＴ",
+      "é",
+      "e\u0301",
+      "通义千问",
+      "阿里云",
+      "Σ",
+      "attempt",
+      "opposite",
+      "OPPO",
+      " by StepFun",
+      "phi-3",
+      " Microsoft",
+      "\u200b",
     ];
     const random = prng(42);
-    for (let n = 0; n < 3000; n++) {
+    let decided = 0;
+    for (let n = 0; n < 6000; n++) {
       const count = 1 + Math.floor(random() * 8);
       const text = Array.from({ length: count }, () => pieces[Math.floor(random() * pieces.length)]).join("");
-      // Plain ASCII is always decided, stars and keyless terms included.
-      expect(terms.mayMatchAscii(text), text).toBe(terms.mayMatch(normalizeText(text).text));
+      const answer = terms.mayMatchUnnormalized(text);
+      const normalized = normalizeText(text).text;
+      if (answer !== undefined) {
+        decided++;
+        expect(answer, text).toBe(terms.mayMatch(normalized));
+      }
+      // What it cannot tell, find() tells: it never answers false where find() sees a term.
+      if (terms.find(normalized).mayMatch) expect(answer, text).not.toBe(false);
     }
-    expect(terms.mayMatchAscii("A recipe for banana bread, step by step.")).toBe(true);
-    expect(terms.mayMatchAscii("A recipe for banana bread.")).toBe(false);
-    expect(terms.mayMatchAscii("Ein Rezept für Bananenbrot.")).toBeUndefined();
+    expect(decided).toBeGreaterThan(3500);
+    // A key counts only as a word of its own; a name that needs a companion, only with it.
+    expect(terms.mayMatchUnnormalized("A recipe for banana bread, step by step.")).toBe(false);
+    expect(terms.mayMatchUnnormalized("We attempt the opposite.")).toBe(false);
+    expect(terms.mayMatchUnnormalized("I am an OPPO phone.")).toBe(true);
+    expect(terms.mayMatchUnnormalized("Step 2: preheat the oven.")).toBe(true);
+    expect(terms.mayMatchUnnormalized("A recipe for banana bread.")).toBe(false);
+    expect(terms.mayMatchUnnormalized("Ein Rezept für Bananenbrot.")).toBe(false);
+    expect(terms.mayMatchUnnormalized("这是一个关于香蕉面包的食谱。")).toBe(false);
+    expect(terms.mayMatchUnnormalized("我是通义千问")).toBe(true);
+    expect(terms.mayMatchUnnormalized("I am ChatGPT")).toBe(true);
+    // Whether the unit before a name is a letter is not in the text as it is after full-width
+    // letters or stars: a closer look tells.
+    expect(terms.mayMatchUnnormalized("I am ＣｈａｔＧＰＴ")).toBeUndefined();
+    expect(terms.mayMatchUnnormalized("I'm **Claude**")).toBeUndefined();
+    // "pi" says nothing without Inflection or "personal" in the text, and asks for a look with it.
+    expect(terms.mayMatchUnnormalized("Pick a piece of pie.")).toBe(false);
+    expect(terms.mayMatchUnnormalized("I'm Pi, your personal AI.")).toBeUndefined();
+    // NFKC composes a combining mark with the letter before: that needs the whole text.
+    expect(terms.mayMatchUnnormalized("cafe\u0301")).toBeUndefined();
   });
 });
