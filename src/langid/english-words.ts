@@ -41,12 +41,61 @@ const FOREIGN_LETTER = /(?![\u0000-\u007f])\p{L}/gu;
  * ("Koldskål", "García Márquez") passes, French or German prose with its accents does not.
  */
 const ASCII_PER_FOREIGN_LETTER = 40;
-const WORD = /[A-Za-z]+/g;
 
 /** Fewer words than this are too few to tell. */
 const MIN_WORDS = 4;
 /** Share of a text's words that must be {@link ENGLISH}. */
 const MIN_SHARE = 0.2;
+
+/**
+ * The words of the three sets by a number: their lower-case letters, 5 bits each, so that the
+ * loop over a text looks words up without making a string of each, in a small open-addressing
+ * table (a Map lookup per word cost more than the rest of the loop). Flags: {@link IS_ENGLISH},
+ * {@link IS_CORE}, {@link IS_OTHER}.
+ */
+const IS_ENGLISH = 1;
+const IS_CORE = 2;
+const IS_OTHER = 4;
+const TABLE_BITS = 10;
+const TABLE_KEYS = new Int32Array(1 << TABLE_BITS);
+const TABLE_FLAGS = new Uint8Array(1 << TABLE_BITS);
+/** Longest word of the sets: a longer word is in none of them. */
+let longestWord = 0;
+for (const [words, flag] of [
+  [ENGLISH, IS_ENGLISH],
+  [CORE, IS_CORE | IS_ENGLISH],
+  [OTHER, IS_OTHER],
+] as const) {
+  for (const word of words) {
+    longestWord = Math.max(longestWord, word.length);
+    const key = wordKey(word);
+    let slot = slotOf(key);
+    while (TABLE_KEYS[slot] !== 0 && TABLE_KEYS[slot] !== key) slot = (slot + 1) & ((1 << TABLE_BITS) - 1);
+    TABLE_KEYS[slot] = key;
+    TABLE_FLAGS[slot] = (TABLE_FLAGS[slot] as number) | flag;
+  }
+}
+// Six letters of 5 bits stay a small integer.
+if (longestWord > 6) throw new Error(`english-words: a ${longestWord}-letter function word; keys hold six`);
+
+/** The flags of the word with this key; 0 for a word of no set. Keys are never 0. */
+function flagsOf(key: number): number {
+  for (let slot = slotOf(key); ; slot = (slot + 1) & ((1 << TABLE_BITS) - 1)) {
+    const found = TABLE_KEYS[slot] as number;
+    if (found === key) return TABLE_FLAGS[slot] as number;
+    if (found === 0) return 0;
+  }
+}
+
+function slotOf(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> (32 - TABLE_BITS);
+}
+
+function wordKey(word: string): number {
+  let key = 0;
+  for (let i = 0; i < word.length; i++) key = key * 32 + (word.charCodeAt(i) - 0x60);
+  return key;
+}
 
 /**
  * True when `text` is plainly English: letters nearly all ASCII, at least
@@ -55,25 +104,44 @@ const MIN_SHARE = 0.2;
  * "cannot tell", not "not English".
  */
 export function isPlainEnglish(text: string): boolean {
-  const words = text.match(WORD);
-  if (words === null || words.length < MIN_WORDS) return false;
-  const foreign = text.match(FOREIGN_LETTER);
-  if (foreign !== null) {
-    let letters = 0;
-    for (const word of words) letters += word.length;
-    if (foreign.length * ASCII_PER_FOREIGN_LETTER > letters) return false;
-  }
+  // Words are runs of ASCII letters, as /[A-Za-z]+/g finds them.
+  let words = 0;
+  let letters = 0;
   let english = 0;
   let core = 0;
   let other = 0;
-  for (const word of words) {
-    const lower = word.toLowerCase();
-    if (ENGLISH.has(lower)) {
-      english++;
-      if (CORE.has(lower)) core++;
-    } else if (OTHER.has(lower)) {
-      other++;
+  let beyondAscii = false;
+  let key = 0;
+  let length = 0;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0;
+    const lower = c | 0x20;
+    if (lower >= 0x61 && lower <= 0x7a) {
+      if (++length <= longestWord) key = key * 32 + (lower - 0x60);
+      continue;
     }
+    if (c >= 0x80) beyondAscii = true;
+    if (length === 0) continue;
+    words++;
+    letters += length;
+    if (length <= longestWord) {
+      const flags = flagsOf(key);
+      // A word of both kinds counts as English, as it always has.
+      if ((flags & IS_ENGLISH) !== 0) {
+        english++;
+        if ((flags & IS_CORE) !== 0) core++;
+      } else if ((flags & IS_OTHER) !== 0) {
+        other++;
+      }
+    }
+    key = 0;
+    length = 0;
   }
-  return core > 0 && english >= words.length * MIN_SHARE && other * 4 <= english;
+  if (words < MIN_WORDS) return false;
+  if (beyondAscii) {
+    const foreign = text.match(FOREIGN_LETTER);
+    if (foreign !== null && foreign.length * ASCII_PER_FOREIGN_LETTER > letters) return false;
+  }
+  return core > 0 && english >= words * MIN_SHARE && other * 4 <= english;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isPlainEnglish } from "../../src/langid/english-words.js";
+import { prng } from "../helpers/prng.js";
 
 const ENGLISH = [
   "Sure! Here is a simple recipe for banana bread that you can make at home in about an hour.",
@@ -44,5 +45,67 @@ describe("isPlainEnglish", () => {
     expect(isPlainEnglish("Khachapuri, Lobio, Pkhali, Churchkhela, Mtsvadi")).toBe(false);
     expect(isPlainEnglish("Tuna Avocado Wraps with Sriracha and Mustard")).toBe(true);
     expect(isPlainEnglish("")).toBe(false);
+  });
+
+  it("counts words as /[A-Za-z]+/g finds them, whatever stands between (random texts)", () => {
+    // The rule written with regexes and strings, as it was before the loop replaced it.
+    const english = new Set(
+      "the and that this with you your are which would should there these those been their they what how from about into when its is of to for it was were have has will can not be we our or on an at by as if but do does my me more also than other some such any all each may one only here i in a".split(
+        " ",
+      ),
+    );
+    const core = new Set(["the", "and", "that", "this", "with", "you", "your", "are", "of", "is"]);
+    const other = new Set(
+      "le la les des est et une un du au aux pas qui que el los las del por y es una lo se und der die das ist nicht ein eine mit den het een van niet zijn il di che per sono della em para com uma os ng sa mga yang dan ini itu tidak dengan ke og er ikke af som och att jest nie na w z je ve bir bu ile da".split(
+        " ",
+      ),
+    );
+    const reference = (text: string) => {
+      const words = text.match(/[A-Za-z]+/g) ?? [];
+      if (words.length < 4) return false;
+      const foreign = text.match(/(?![\0-\x7f])\p{L}/gu)?.length ?? 0;
+      if (foreign * 40 > words.join("").length) return false;
+      const lower = words.map((w) => w.toLowerCase());
+      const e = lower.filter((w) => english.has(w)).length;
+      const c = lower.filter((w) => core.has(w)).length;
+      const o = lower.filter((w) => !english.has(w) && other.has(w)).length;
+      return c > 0 && e >= words.length * 0.2 && o * 4 <= e;
+    };
+    const pieces = [
+      "the ",
+      "And ",
+      "SHOULD",
+      "shoulder",
+      "dengan",
+      "é",
+      "中",
+      "x",
+      " ",
+      ".",
+      "\n",
+      "is",
+      "of",
+      "le ",
+      "die ",
+      "a",
+      "12",
+      "_",
+      "@",
+      "[",
+      "`",
+      "Ü",
+    ];
+    const random = prng(3);
+    let yes = 0;
+    for (let n = 0; n < 20000; n++) {
+      const text = Array.from(
+        { length: Math.floor(random() * 16) },
+        () => pieces[Math.floor(random() * pieces.length)],
+      ).join("");
+      const expected = reference(text);
+      expect(isPlainEnglish(text), text).toBe(expected);
+      if (expected) yes++;
+    }
+    expect(yes).toBeGreaterThan(200);
   });
 });
