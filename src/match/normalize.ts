@@ -87,12 +87,13 @@ export function normalizeText(original: string): NormalizedText {
       };
     }
   }
-  return COMBINING_LATIN.test(original) ? normalizeSlow(original) : normalizeByChar(original);
+  return normalizeByChar(original, COMBINING_LATIN.test(original));
 }
 
 /**
- * Latin combining diacritics compose with the letter before them ("o" + U+0302 → "ô"), so text
- * that has them is normalised cluster by cluster. Other text can go character by character.
+ * Latin combining diacritics compose with the letter before them ("o" + U+0302 → "ô"), so in text
+ * that has them a character followed by marks is normalised with them, as one cluster. Other text
+ * goes character by character.
  */
 const COMBINING_LATIN = /[\u0300-\u036f]/;
 
@@ -102,15 +103,20 @@ const CHAR_FORMS = new Map<string, string>();
 function charForm(ch: string): string {
   let form = CHAR_FORMS.get(ch);
   if (form === undefined) {
-    form = ch
-      .normalize("NFKC")
-      .toLowerCase()
-      .replace(DROPPED_G, "")
-      .replace(T2S_CLASS, toSimplified)
-      .replace(FOLD_CLASS, fold);
+    form = formOf(ch);
     CHAR_FORMS.set(ch, form);
   }
   return form;
+}
+
+/** The normal form of a character or a cluster (a character and its combining marks). */
+function formOf(cluster: string): string {
+  return cluster
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(DROPPED_G, "")
+    .replace(T2S_CLASS, toSimplified)
+    .replace(FOLD_CLASS, fold);
 }
 
 /**
@@ -170,8 +176,10 @@ function isOwnForm(c: number): boolean {
  * Character by character with a cache of forms: the common case for CJK, Cyrillic, Arabic text.
  * Runs of ASCII and of characters that are their own normal form are copied (lower-cased) in one
  * piece; only the others (full-width punctuation, traditional characters, capitals) one by one.
+ * With `clusters`, a character followed by combining marks is normalised with them, as
+ * {@link normalizeSlow} does everywhere (the same result, at the speed of this loop).
  */
-function normalizeByChar(original: string): NormalizedText {
+function normalizeByChar(original: string, clusters: boolean): NormalizedText {
   const n = original.length;
   const out: string[] = [];
   const starts = new Int32Array(n * 2);
@@ -189,25 +197,51 @@ function normalizeByChar(original: string): NormalizedText {
   };
   for (let i = 0; i < n; ) {
     const c = original.charCodeAt(i);
-    if (c < 0x80 ? c !== 0x2a : (c < 0xd800 || c > 0xdfff) && isOwnForm(c)) {
+    if (
+      (c < 0x80 ? c !== 0x2a : (c < 0xd800 || c > 0xdfff) && isOwnForm(c)) &&
+      !(clusters && i + 1 < n && isClusterMark(original.charCodeAt(i + 1)))
+    ) {
       i++;
       continue;
     }
     flushRun(i);
-    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-    const form = c === 0x2a ? "" : charForm(original.slice(i, i + width));
+    let end = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1);
+    let form: string;
+    if (clusters && end < n && isClusterMark(original.charCodeAt(end))) {
+      while (end < n && isClusterMark(original.charCodeAt(end))) end++;
+      form = formOf(original.slice(i, end));
+    } else {
+      form = c === 0x2a ? "" : charForm(original.slice(i, end));
+    }
     out.push(form);
     if (length + form.length > starts.length) return normalizeSlow(original);
     for (let k = 0; k < form.length; k++) {
       starts[length] = i;
-      ends[length] = i + width;
+      ends[length] = end;
       length++;
     }
-    i += width;
+    i = end;
     runStart = i;
   }
   flushRun(n);
   return { text: out.join(""), starts: starts.subarray(0, length), ends: ends.subarray(0, length) };
+}
+
+/**
+ * Per UTF-16 unit: 2 when it is a combining mark that joins the cluster before it (a mark that
+ * normalisation does not drop), 1 when not, 0 while not yet asked. Surrogates never are.
+ */
+const CLUSTER_MARK = new Uint8Array(0x10000);
+
+function isClusterMark(c: number): boolean {
+  if (c < 0x300) return false;
+  let known = CLUSTER_MARK[c] as number;
+  if (known === 0) {
+    const ch = String.fromCharCode(c);
+    known = MARK.test(ch) && !DROPPED.test(ch) ? 2 : 1;
+    CLUSTER_MARK[c] = known;
+  }
+  return known === 2;
 }
 
 function toSimplified(ch: string): string {
@@ -235,13 +269,7 @@ export function normalizeSlow(original: string): NormalizedText {
     while (i < original.length && MARK.test(original[i] as string) && !DROPPED.test(original[i] as string)) {
       i += codePointLength(original, i);
     }
-    const cluster = original.slice(start, i);
-    const piece = cluster
-      .normalize("NFKC")
-      .toLowerCase()
-      .replace(DROPPED_G, "")
-      .replace(T2S_CLASS, toSimplified)
-      .replace(FOLD_CLASS, fold);
+    const piece = formOf(original.slice(start, i));
     for (let k = 0; k < piece.length; k++) {
       out.push(piece[k] as string);
       starts.push(start);

@@ -121,3 +121,36 @@ describe("normalizeText on random mixed-script text", () => {
     }
   });
 });
+
+describe("normalizeText on text with combining marks", () => {
+  it("normalises a letter with its marks as one cluster, as the reference does (random texts)", async () => {
+    const { normalizeSlow } = await import("../../src/match/normalize.js");
+    const { prng } = await import("../helpers/prng.js");
+    const random = prng(5);
+    // Latin combining accents (which send a text down the cluster path), marks of other scripts,
+    // marks that normalisation drops (tashkeel), a mark after a star, after an emoji, at the start.
+    const alphabet = [
+      ..."aeoEOnuCQ *\u0300\u0301\u0302\u0303\u0308\u0323\u0327\u093c\u0928\u064b\u0670\u0627😀ΣİﬁＡ我問 .\n",
+    ];
+    let clustered = 0;
+    for (let n = 0; n < 6000; n++) {
+      const length = Math.floor(random() * 24);
+      let text = "";
+      for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
+      // Texts with a Latin combining accent take the cluster path (the others' marks go one by one).
+      if (!/[\u0300-\u036f]/.test(text)) continue;
+      const fast = normalizeText(text);
+      const slow = normalizeSlow(text);
+      expect(fast.text, text).toBe(slow.text);
+      if (fast.starts !== null) {
+        clustered++;
+        // On the cluster path the offsets are the reference's, cluster for cluster (text that is
+        // its own normal form maps each unit to itself, finer than the reference).
+        expect([...(fast.starts ?? [])], text).toEqual([...(slow.starts ?? [])]);
+        expect([...(fast.ends ?? [])], text).toEqual([...(slow.ends ?? [])]);
+      }
+    }
+    expect(clustered).toBeGreaterThan(500);
+    expect(normalizeText("Tôi là Trơ\u0323 ly\u0301 AI").text).toBe("tôi là trợ lý ai");
+  });
+});
