@@ -25,8 +25,11 @@ export class KeyAutomaton {
   readonly keyLengths: readonly number[];
   private readonly lengths: Int32Array;
   private readonly marks: KeyMarks;
-  /** {@link ascii} as row offsets, `~row` where the state ends a key. */
-  private readonly rows: Int32Array;
+  /**
+   * {@link ascii} as row offsets, negated (~) where the next state ends a key: one load and one
+   * test per character in testFolded. Built on its first call (the literal gate never makes one).
+   */
+  private rowTable: Int32Array | undefined;
 
   /**
    * @param keys the literals, each as normalized text; a key's id is its index.
@@ -93,12 +96,7 @@ export class KeyAutomaton {
     this.outputIds = Int32Array.from(outputs.flat());
     this.outputStart = outputStart;
     this.ascii = ascii;
-    // The same table as row offsets, negated (~) where the next state ends a key: one load and one
-    // test per character in testFolded.
-    this.rows = ascii.map((next) => {
-      const row = next * width;
-      return outputStart[next + 1] === outputStart[next] ? row : ~row;
-    });
+
     this.columns = columns;
     this.foldedColumns = columns.map((column, c) =>
       c === 0x2a ? SKIP : c >= 0x41 && c <= 0x5a ? (columns[c + 0x20] as number) : column,
@@ -161,7 +159,12 @@ export class KeyAutomaton {
    *   {@link NO_KEY} when none does; {@link UNDECIDED} when `formAt` gave up first.
    */
   testFolded(text: string, formAt: (text: string, i: number) => string | undefined): FoldedTest {
-    const { rows, width, foldedColumns } = this;
+    const { width, foldedColumns, outputStart } = this;
+    this.rowTable ??= this.ascii.map((next) => {
+      const row = next * width;
+      return outputStart[next + 1] === outputStart[next] ? row : ~row;
+    });
+    const rows = this.rowTable;
     let row = 0;
     // Normalized units read; from which of them on unit `u` is `text[u + shift]` (no star dropped,
     // no other character since); the boundary classes keys that just ended need after themselves.
@@ -211,7 +214,7 @@ export class KeyAutomaton {
         }
         read++;
         state = this.step(state, unit);
-        if (this.outputStart[state + 1] !== this.outputStart[state]) {
+        if (outputStart[state + 1] !== outputStart[state]) {
           // Units of a form have no place in the text; those before it still have theirs.
           const found = this.keysStanding(state, read, text, shift, regularFrom, formStart);
           if ((found & ANSWER) !== NO_KEY) return (found & ANSWER) as FoldedTest;

@@ -1,10 +1,10 @@
-import type { Readable } from "node:stream";
 import type { FileMetaData } from "hyparquet";
 import { compressionOf } from "../decode/compression-of.js";
 import { decompress } from "../decode/decompress.js";
 import type { ZstdDecoderKind } from "../decode/zstd-decoder.js";
 import { InputError } from "../errors.js";
 import { describeFsError } from "../sources/describe-fs-error.js";
+import { readFileFrom } from "../sources/read-file-from.js";
 import type { Source } from "../sources/source.js";
 import type { InputFormat, RecordItem } from "../types.js";
 import { type ByteRange, linesInRange } from "./byte-range.js";
@@ -146,8 +146,10 @@ function openRange(
   }
   const openFrom = source.openFrom;
   const from = Math.max(0, range.start - 1);
+  // A local file is read into two reused buffers (the line readers below copy what they keep).
+  const path = source.path;
   const raw = readSource(
-    { ...source, open: () => openFrom(from) },
+    { ...source, open: () => (path === undefined ? openFrom(from) : readFileFrom(path, from)) },
     options.onBytes && clipTo(range, from, options.onBytes),
   );
   const lines = linesInRange(raw, range, options.onRangeStart ?? (() => {}), options.onRangeLines);
@@ -172,8 +174,11 @@ async function* failed(error: unknown): AsyncGenerator<never> {
   throw error;
 }
 
-async function* readSource(source: Source, onBytes?: (bytes: number) => void): AsyncGenerator<Uint8Array> {
-  let stream: Readable;
+async function* readSource(
+  source: Pick<Source, "uri"> & { open: () => AsyncIterable<Uint8Array> },
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<Uint8Array> {
+  let stream: AsyncIterable<Uint8Array>;
   try {
     stream = source.open();
   } catch (error) {
@@ -190,7 +195,7 @@ async function* readSource(source: Source, onBytes?: (bytes: number) => void): A
   }
 }
 
-function sourceError(source: Source, error: unknown): InputError {
+function sourceError(source: Pick<Source, "uri">, error: unknown): InputError {
   if (error instanceof InputError) return error;
   return new InputError(`input ${source.uri}: ${describeFsError(error)}`, source.uri, { cause: error });
 }
