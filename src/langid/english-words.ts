@@ -57,6 +57,7 @@ const IS_ENGLISH = 1;
 const IS_CORE = 2;
 const IS_OTHER = 4;
 const TABLE_BITS = 10;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
 const TABLE_KEYS = new Int32Array(1 << TABLE_BITS);
 const TABLE_FLAGS = new Uint8Array(1 << TABLE_BITS);
 /** Longest word of the sets: a longer word is in none of them. */
@@ -70,7 +71,7 @@ for (const [words, flag] of [
     longestWord = Math.max(longestWord, word.length);
     const key = wordKey(word);
     let slot = slotOf(key);
-    while (TABLE_KEYS[slot] !== 0 && TABLE_KEYS[slot] !== key) slot = (slot + 1) & ((1 << TABLE_BITS) - 1);
+    while (TABLE_KEYS[slot] !== 0 && TABLE_KEYS[slot] !== key) slot = (slot + 1) & TABLE_MASK;
     TABLE_KEYS[slot] = key;
     TABLE_FLAGS[slot] = (TABLE_FLAGS[slot] as number) | flag;
   }
@@ -80,7 +81,7 @@ if (longestWord > 6) throw new Error(`english-words: a ${longestWord}-letter fun
 
 /** The flags of the word with this key; 0 for a word of no set. Keys are never 0. */
 function flagsOf(key: number): number {
-  for (let slot = slotOf(key); ; slot = (slot + 1) & ((1 << TABLE_BITS) - 1)) {
+  for (let slot = slotOf(key); ; slot = (slot + 1) & TABLE_MASK) {
     const found = TABLE_KEYS[slot] as number;
     if (found === key) return TABLE_FLAGS[slot] as number;
     if (found === 0) return 0;

@@ -479,19 +479,11 @@ function lazyRegex(
       return regex;
     };
     ctx.deferred.push({ build, at: ctx.problems.length, path });
-    let ready: RegExp | undefined;
-    return () => {
-      ready ??= tiered(build());
-      return ready;
-    };
+    return tieredOnFirstUse(build);
   }
   try {
     const regex = new RegExp(relaxed, flags);
-    let ready: RegExp | undefined;
-    return () => {
-      ready ??= tiered(regex);
-      return ready;
-    };
+    return tieredOnFirstUse(() => regex);
   } catch (error) {
     ctx.problems.push(`${path}: invalid regex: ${(error as Error).message}`);
     return undefined;
@@ -499,16 +491,22 @@ function lazyRegex(
 }
 
 /**
- * The regex, run once on the empty string so that V8 compiles it to machine code when it first
- * meets text. V8 runs a new regex in its bytecode interpreter first, and the interpreter takes
+ * The regex `get` builds, run once on the empty string when first asked for, so that V8 compiles
+ * it to machine code when it first meets text. V8 runs a new regex in its bytecode interpreter first, and the interpreter takes
  * milliseconds per template on a few hundred characters (the library's role-phrase alternations):
  * 2 s of a 10 s scan went there. On "" it costs a fraction of that, and its one interpreted run
  * is spent.
  */
-function tiered(regex: RegExp): RegExp {
-  regex.exec("");
-  regex.lastIndex = 0;
-  return regex;
+function tieredOnFirstUse(get: () => RegExp): LazyRegExp {
+  let ready: RegExp | undefined;
+  return () => {
+    if (ready === undefined) {
+      ready = get();
+      ready.exec("");
+      ready.lastIndex = 0;
+    }
+    return ready;
+  };
 }
 
 /**

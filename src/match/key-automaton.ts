@@ -23,8 +23,10 @@ export class KeyAutomaton {
   private readonly outputStart: Int32Array;
   private readonly outputIds: Int32Array;
   readonly keyLengths: readonly number[];
-  private readonly lengths: Int32Array;
   private readonly marks: KeyMarks;
+  /** Per group, while testFolded reads a text: a conditional key of it stood; a companion of it occurred. */
+  private readonly needed: Uint8Array;
+  private readonly seen: Uint8Array;
   /**
    * {@link ascii} as row offsets, negated (~) where the next state ends a key: one load and one
    * test per character in testFolded. Built on its first call (the literal gate never makes one).
@@ -96,7 +98,6 @@ export class KeyAutomaton {
     this.outputIds = Int32Array.from(outputs.flat());
     this.outputStart = outputStart;
     this.ascii = ascii;
-
     this.columns = columns;
     this.foldedColumns = columns.map((column, c) =>
       c === 0x2a ? SKIP : c >= 0x41 && c <= 0x5a ? (columns[c + 0x20] as number) : column,
@@ -105,7 +106,6 @@ export class KeyAutomaton {
     this.gotoMaps = gotoMaps;
     this.fail = fail;
     this.keyLengths = keys.map((k) => k.length);
-    this.lengths = Int32Array.from(this.keyLengths);
     this.marks = marks ?? {
       before: new Uint8Array(keys.length),
       after: new Uint8Array(keys.length),
@@ -133,17 +133,6 @@ export class KeyAutomaton {
         if (onKey(id, i + 1 - (keyLengths[id] as number)) === true) return;
       }
     }
-  }
-
-  /** True when any key occurs in the text. */
-  test(text: string): boolean {
-    const { outputStart } = this;
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      state = this.step(state, text.charCodeAt(i));
-      if (outputStart[state + 1] !== outputStart[state]) return true;
-    }
-    return false;
   }
 
   /**
@@ -231,10 +220,6 @@ export class KeyAutomaton {
     return pending !== 0 ? KEY : NO_KEY;
   }
 
-  /** Per group: a conditional key of it stood; a companion of it occurred. */
-  private readonly needed: Uint8Array;
-  private readonly seen: Uint8Array;
-
   /**
    * What the keys ending in `state`, after `read` normalized units, say (units
    * [`regularFrom`, `regularTo`) being `text[unit + shift]`, lower-cased): {@link KEY},
@@ -250,7 +235,7 @@ export class KeyAutomaton {
     regularFrom: number,
     regularTo: number,
   ): number {
-    const { outputStart, outputIds, lengths, marks } = this;
+    const { outputStart, outputIds, keyLengths, marks } = this;
     let pending = 0;
     const end = outputStart[state + 1] as number;
     for (let k = outputStart[state] as number; k < end; k++) {
@@ -267,7 +252,7 @@ export class KeyAutomaton {
       const before = marks.before[id] as number;
       // The unit before the key, read from the text where it still shows it; where it does not (a
       // star or a character beyond ASCII came between), only a closer look can tell.
-      const previous = read - (lengths[id] as number) - 1;
+      const previous = read - (keyLengths[id] as number) - 1;
       let unsure = false;
       if (before !== 0 && previous >= 0) {
         if (previous >= regularFrom && previous < regularTo) {

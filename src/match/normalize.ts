@@ -67,6 +67,7 @@ const FOLD_CLASS = new RegExp(`[${Object.keys(FOLDS).join("")}]`, "g");
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII range test
 const ASCII = /^[\x00-\x7f]*$/;
 const MARK = /\p{M}/u;
+const MARK_START = /^\p{M}/u;
 
 /**
  * Normalises text for matching (DESIGN §4): NFKC (full-width forms, compatibility characters),
@@ -152,8 +153,6 @@ function standalone(ch: string): string | null {
   if (MARK_START.test(composed) || JAMO.test(composed)) return null;
   return charForm(ch);
 }
-
-const MARK_START = /^\p{M}/u;
 
 /**
  * Per UTF-16 unit outside the surrogates: 1 when the character is its own normal form (most Han,

@@ -55,7 +55,7 @@ export interface TermOccurrence {
 export class TermIndex {
   private readonly automaton: KeyAutomaton;
   private readonly termsByKey: CompiledTerm[][];
-  /** Per key id: boundaries its terms need (class 0: none), and whether it is weak. */
+  /** Per key id: the boundaries its terms need, and what its standing there says (see {@link keyMarks}). */
   private readonly marks: KeyMarks;
   /** Terms with no literal start at all: found by their core regex, confirmed by the sticky one. */
   private readonly unkeyed: Array<{ term: CompiledTerm; global: RegExp }>;
@@ -121,8 +121,7 @@ export class TermIndex {
    * {@link mayMatch} of the normalized form of `text`, answered without building it: most text
    * names no model and is settled here. Undefined when it cannot tell (a weak key such as "yi"
    * stands there, or "pi" with "inflection" in the text, or a character whose normal form depends
-   * on its neighbours): the caller
-   * normalises and looks further.
+   * on its neighbours): the caller normalises and looks further.
    */
   mayMatchUnnormalized(text: string): boolean | undefined {
     // A term with no key at all can be anywhere; a weak key, or a conditional one with a companion,
@@ -387,11 +386,6 @@ export function termKeySet(source: string): TermKeySet {
     complete = false;
   }
   return { keys: [...new Set(keys)].filter((k) => k.length > 0), complete, end: i };
-}
-
-/** {@link termKeySet}'s keys. */
-export function termKeys(source: string): string[] {
-  return termKeySet(source).keys;
 }
 
 /** The options of a class at `at` (`[1345]`, `[1-4]`) when it lists at most a few plain characters. */

@@ -6,3 +6,8 @@ export function prng(seed: number): () => number {
     return s / 2 ** 32;
   };
 }
+
+/** `count` of `pieces`, each drawn with `random`, joined: a random text made of known parts. */
+export function randomText(random: () => number, pieces: readonly string[], count: number): string {
+  return Array.from({ length: count }, () => pieces[Math.floor(random() * pieces.length)]).join("");
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isPlainEnglish } from "../../src/langid/english-words.js";
-import { prng } from "../helpers/prng.js";
+import { prng, randomText } from "../helpers/prng.js";
 
 const ENGLISH = [
   "Sure! Here is a simple recipe for banana bread that you can make at home in about an hour.",
@@ -98,10 +98,7 @@ describe("isPlainEnglish", () => {
     const random = prng(3);
     let yes = 0;
     for (let n = 0; n < 20000; n++) {
-      const text = Array.from(
-        { length: Math.floor(random() * 16) },
-        () => pieces[Math.floor(random() * pieces.length)],
-      ).join("");
+      const text = randomText(random, pieces, Math.floor(random() * 16));
       const expected = reference(text);
       expect(isPlainEnglish(text), text).toBe(expected);
       if (expected) yes++;

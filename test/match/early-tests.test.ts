@@ -3,7 +3,7 @@ import { loadPatterns } from "../../src/match/load-patterns.js";
 import { createMatcher } from "../../src/match/matcher.js";
 import type { Role } from "../../src/types.js";
 import { type Case, FILLERS, libraryExamples, ROLES } from "../helpers/library-examples.js";
-import { prng } from "../helpers/prng.js";
+import { prng, randomText } from "../helpers/prng.js";
 
 // The early tests (the key automaton's test on the text as it is, word boundaries around keys,
 // companions of names such as "pi … Inflection") only skip work: with them off, every key
@@ -94,10 +94,7 @@ describe("the early tests change no finding", () => {
     ];
     const random = prng(7);
     const mixes = Array.from({ length: 4000 }, (_, i) => ({
-      text: Array.from(
-        { length: 1 + Math.floor(random() * 7) },
-        () => pieces[Math.floor(random() * pieces.length)],
-      ).join(""),
+      text: randomText(random, pieces, 1 + Math.floor(random() * 7)),
       role: ROLES[i % ROLES.length] as Role,
     }));
     expect(expectSame(mixes)).toBeGreaterThan(50);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compilePatterns } from "../../src/match/compile-patterns.js";
 import { loadPatterns } from "../../src/match/load-patterns.js";
 import { normalizeText } from "../../src/match/normalize.js";
-import { prng } from "../helpers/prng.js";
+import { prng, randomText } from "../helpers/prng.js";
 
 describe("TermIndex.mayMatchUnnormalized", () => {
   it("answers mayMatch of the normalized text wherever it answers (builtin library, random texts)", () => {
@@ -57,7 +57,7 @@ describe("TermIndex.mayMatchUnnormalized", () => {
     let decided = 0;
     for (let n = 0; n < 6000; n++) {
       const count = 1 + Math.floor(random() * 8);
-      const text = Array.from({ length: count }, () => pieces[Math.floor(random() * pieces.length)]).join("");
+      const text = randomText(random, pieces, count);
       const answer = terms.mayMatchUnnormalized(text);
       const normalized = normalizeText(text).text;
       if (answer !== undefined) {
