@@ -10,6 +10,7 @@ import { Tally, type TallySections } from "../tally/tally.js";
 import type { Hit } from "../types.js";
 import type { ScanTask, ScanTaskResult, ScanWorkerSetup, TaskCheckpoint } from "./scan-task.js";
 import { shiftLines } from "./shift-lines.js";
+import { scanWorkerLimits } from "./worker-heap.js";
 import { TaskStalled, WorkerPool } from "./worker-pool.js";
 
 /** The default of `--workers`: one per core the process may use. */
@@ -68,6 +69,14 @@ export async function scanInParallel(
           : new Error(error.message),
       foldCheckpoint: (previous, next) =>
         previous ? { ...next, hits: previous.hits.concat(next.hits) } : next,
+      resourceLimits: scanWorkerLimits(setup.maxRecordBytes),
+      outOfMemory: (task, error) =>
+        new InputError(
+          `${describeTask(task)}: a worker thread ran out of memory (${error.message}); ` +
+            "lower --max-record-bytes, or give Node a bigger heap (NODE_OPTIONS=--max-old-space-size=MB)",
+          task.uri,
+          { cause: error },
+        ),
     },
   );
   // The task list, source by source: each source's results are read in its task order.
@@ -168,6 +177,11 @@ function stalledResult(
   if (input === undefined) throw new Error(`${task.uri}: a stalled task's checkpoint has no input`);
   tally.addError(input, { source: task.uri, message });
   return { sections: tally.toSections(), hits, lines: 0, failed: true };
+}
+
+/** A task as an error message names it: `data/x.jsonl` or `data/x.jsonl bytes 0–67108863`. */
+function describeTask(task: ScanTask): string {
+  return task.range ? `${task.uri} bytes ${task.range.start}–${task.range.end - 1}` : task.uri;
 }
 
 /** A share's tasks, or undefined when this thread must read it (no local path). */

@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { type ResourceLimits, Worker } from "node:worker_threads";
 import { startStallTimer } from "../stall-timer.js";
 
 /**
@@ -25,11 +25,19 @@ export class TaskStalled<W> extends Error {
 }
 
 /** Options of {@link WorkerPool}. */
-export interface WorkerPoolOptions<W> {
+export interface WorkerPoolOptions<T, W> {
   /** The error a worker posted, as an Error of this thread. */
   reviveError: (error: { message: string; name: string; source?: string }) => Error;
   /** Folds a task's checkpoints as they come (`previous` is undefined for its first). */
   foldCheckpoint?: (previous: W | undefined, next: W) => W;
+  /**
+   * Heap limits of the workers: a tuning of V8's collector (see `scanWorkerLimits`), never a cap
+   * on a task. A task whose worker runs out of heap within them runs again, from its start, on a
+   * new worker without limits, which then stays in the pool.
+   */
+  resourceLimits?: ResourceLimits;
+  /** The error that ends the pool when a worker without limits runs out of heap on `task`. */
+  outOfMemory?: (task: T, error: Error) => Error;
 }
 
 /**
@@ -40,12 +48,17 @@ export interface WorkerPoolOptions<W> {
  * A worker may mark a step of its task as watched (`watch` … `unwatch`). One that stays in it past
  * the step's allowance is stuck for good (a decoder loop cannot be interrupted from inside): it is
  * terminated and replaced, and its task rejects with {@link TaskStalled} holding the task's
- * checkpoints; the other tasks go on.
+ * checkpoints; the other tasks go on. A worker that runs out of heap within
+ * {@link WorkerPoolOptions.resourceLimits} is replaced by one without them, which runs its task again.
  */
 export class WorkerPool<T, R, W = never> {
   readonly #workers = new Set<Worker>();
   readonly #idle: Worker[] = [];
   readonly #queue: Array<{ id: number; task: T }> = [];
+  /** The tasks not yet answered, by id: a task whose worker ran out of heap is sent again. */
+  readonly #tasks = new Map<number, T>();
+  /** Workers started without the heap limits. */
+  readonly #unlimited = new WeakSet<Worker>();
   readonly #pending = new Map<number, { done: (result: R) => void; fail: (error: Error) => void }>();
   /** The task each busy worker runs. */
   readonly #running = new Map<Worker, number>();
@@ -62,7 +75,7 @@ export class WorkerPool<T, R, W = never> {
     private readonly script: string,
     size: number,
     private readonly workerData: unknown,
-    private readonly options: WorkerPoolOptions<W>,
+    private readonly options: WorkerPoolOptions<T, W>,
   ) {
     for (let i = 0; i < size; i++) this.#start();
   }
@@ -72,6 +85,7 @@ export class WorkerPool<T, R, W = never> {
     const id = this.#next++;
     return new Promise<R>((done, fail) => {
       this.#pending.set(id, { done, fail });
+      this.#tasks.set(id, task);
       this.#queue.push({ id, task });
       this.#dispatch();
     });
@@ -86,10 +100,15 @@ export class WorkerPool<T, R, W = never> {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
-  #start(): void {
-    const worker = new Worker(this.script, { workerData: this.workerData });
+  #start(limited = true): Worker {
+    const limits = limited ? this.options.resourceLimits : undefined;
+    const worker = new Worker(this.script, {
+      workerData: this.workerData,
+      ...(limits ? { resourceLimits: limits } : {}),
+    });
+    if (!limits) this.#unlimited.add(worker);
     worker.on("message", (reply: Reply<R, W>) => this.#answer(worker, reply));
-    worker.on("error", (error) => this.#breakDown(error));
+    worker.on("error", (error) => this.#failed(worker, error));
     worker.on("exit", (code) => {
       if (code !== 0 && !this.#retired.has(worker)) {
         this.#breakDown(new Error(`a scan worker exited with code ${code}`));
@@ -97,6 +116,7 @@ export class WorkerPool<T, R, W = never> {
     });
     this.#workers.add(worker);
     this.#idle.push(worker);
+    return worker;
   }
 
   #dispatch(): void {
@@ -121,6 +141,7 @@ export class WorkerPool<T, R, W = never> {
     if ("unwatch" in reply) return;
     const pending = this.#pending.get(reply.id);
     this.#pending.delete(reply.id);
+    this.#tasks.delete(reply.id);
     this.#checkpoints.delete(reply.id);
     this.#running.delete(worker);
     this.#idle.push(worker);
@@ -148,20 +169,49 @@ export class WorkerPool<T, R, W = never> {
 
   /** Terminates a stuck worker, fails its task, and starts another in its place. */
   #replace(worker: Worker, id: number, allowanceMs: number): void {
-    this.#unwatch(worker);
-    this.#retired.add(worker);
-    this.#workers.delete(worker);
-    this.#running.delete(worker);
-    this.#heard.delete(worker);
+    this.#retire(worker);
     void worker.terminate();
     const pending = this.#pending.get(id);
     const checkpoint = this.#checkpoints.get(id);
     this.#pending.delete(id);
+    this.#tasks.delete(id);
     this.#checkpoints.delete(id);
     if (this.#broken) return;
     this.#start();
     this.#dispatch();
     pending?.fail(new TaskStalled(checkpoint as W, allowanceMs));
+  }
+
+  /** Forgets a worker that is ending or has ended, so its exit is not a breakdown. */
+  #retire(worker: Worker): void {
+    this.#unwatch(worker);
+    this.#retired.add(worker);
+    this.#workers.delete(worker);
+    this.#running.delete(worker);
+    this.#heard.delete(worker);
+  }
+
+  /**
+   * A worker's thread died. Out of heap within the limits: its task runs again, from the start, on
+   * a new worker without them (its checkpoints are dropped: the run gives them again). Anything
+   * else breaks the pool.
+   */
+  #failed(worker: Worker, error: Error): void {
+    const id = this.#running.get(worker);
+    const task = id === undefined ? undefined : this.#tasks.get(id);
+    const outOfMemory = (error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY";
+    if (id === undefined || task === undefined || !outOfMemory || this.#broken) {
+      this.#breakDown(error);
+    } else if (this.#unlimited.has(worker)) {
+      this.#breakDown(this.options.outOfMemory?.(task, error) ?? error);
+    } else {
+      this.#retire(worker);
+      this.#checkpoints.delete(id);
+      const spare = this.#start(false);
+      this.#idle.splice(this.#idle.indexOf(spare), 1);
+      this.#running.set(spare, id);
+      spare.postMessage({ id, task });
+    }
   }
 
   #breakDown(error: Error): void {
