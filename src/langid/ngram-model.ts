@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { z } from "zod";
 import { builtFile } from "../built-file.js";
 
 /**
@@ -22,15 +21,39 @@ const MAGIC = "SIDNGRAM";
 const FORMAT = "selfid.ngram-model/1";
 const KEY_BYTES = 6;
 
-const headerSchema = z.object({
-  format: z.literal(FORMAT),
-  model: z.string(),
-  languages: z.array(z.string()).min(1).max(255),
-  dictionary: z.string().length(256),
-  separators: z.object({ source: z.string(), flags: z.string() }),
-  ngrams: z.number().int().positive(),
-  pairs: z.number().int().positive(),
-});
+interface ModelHeader {
+  format: typeof FORMAT;
+  model: string;
+  languages: string[];
+  dictionary: string;
+  separators: { source: string; flags: string };
+  ngrams: number;
+  pairs: number;
+}
+
+/**
+ * The header of the model file, or what is wrong with it. Checked by hand rather than with zod:
+ * the file is this package's own build output, and a scan worker needs zod for nothing else, while
+ * importing it takes ~110 ms of the worker's start.
+ */
+function checkHeader(value: unknown): ModelHeader | string {
+  if (typeof value !== "object" || value === null) return "not an object";
+  const h = value as Record<string, unknown>;
+  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
+  const count = (v: unknown): boolean => Number.isInteger(v) && (v as number) > 0;
+  const separators = h.separators as Record<string, unknown> | null | undefined;
+  if (h.format !== FORMAT) return `format: expected "${FORMAT}"`;
+  if (typeof h.model !== "string") return "model: expected a string";
+  if (!strings(h.languages) || h.languages.length < 1 || h.languages.length > 255)
+    return "languages: expected 1 to 255 strings";
+  if (typeof h.dictionary !== "string" || h.dictionary.length !== 256)
+    return "dictionary: expected a string of 256 characters";
+  if (typeof separators?.source !== "string" || typeof separators.flags !== "string")
+    return "separators: expected { source, flags } strings";
+  if (!count(h.ngrams)) return "ngrams: expected a positive integer";
+  if (!count(h.pairs)) return "pairs: expected a positive integer";
+  return h as unknown as ModelHeader;
+}
 
 /**
  * An n-gram of up to 6 characters with codes 1–255 as one integer below 2^48 (the file's key order),
@@ -60,9 +83,13 @@ export function parseNgramModel(file: Buffer): NgramModel {
   const bad = (what: string) => new Error(`langid model: ${what}; run npm run build`);
   if (file.toString("latin1", 0, MAGIC.length) !== MAGIC) throw bad("not a selfid n-gram model");
   const headerEnd = MAGIC.length + 4 + file.readUInt32LE(MAGIC.length);
-  const parsed = headerSchema.safeParse(JSON.parse(file.toString("utf8", MAGIC.length + 4, headerEnd)));
-  if (!parsed.success) throw bad(`bad header (${z.prettifyError(parsed.error)})`);
-  const header = parsed.data;
+  let header: ModelHeader | string;
+  try {
+    header = checkHeader(JSON.parse(file.toString("utf8", MAGIC.length + 4, headerEnd)));
+  } catch (error) {
+    header = (error as Error).message;
+  }
+  if (typeof header === "string") throw bad(`bad header (${header})`);
   const body = file.subarray(headerEnd);
 
   let capacity = 1;

@@ -129,5 +129,25 @@ describe("eld/small's model in typed arrays", () => {
       /langid model: .*run npm run build/,
     );
     expect(() => parseNgramModel(Buffer.from("not a model at all"))).toThrow(/not a selfid n-gram model/);
+    // The header: each field checked, the file's own and a damaged copy.
+    const headerLength = file.readUInt32LE(8);
+    const header = JSON.parse(file.toString("utf8", 12, 12 + headerLength));
+    const withHeader = (value: unknown): Buffer => {
+      const json = Buffer.from(JSON.stringify(value));
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(json.length);
+      return Buffer.concat([file.subarray(0, 8), length, json, file.subarray(12 + headerLength)]);
+    };
+    expect(parseNgramModel(withHeader(header)).languages).toEqual(model.languages);
+    for (const [field, value, message] of [
+      ["format", "selfid.ngram-model/0", /bad header \(format: expected "selfid.ngram-model\/1"\)/],
+      ["languages", [], /bad header \(languages: expected 1 to 255 strings\)/],
+      ["dictionary", "abc", /bad header \(dictionary: expected a string of 256 characters\)/],
+      ["separators", { source: 1 }, /bad header \(separators: /],
+      ["ngrams", 1.5, /bad header \(ngrams: expected a positive integer\)/],
+      ["pairs", undefined, /bad header \(pairs: /],
+    ] as const) {
+      expect(() => parseNgramModel(withHeader({ ...header, [field]: value }))).toThrow(message);
+    }
   });
 });
