@@ -177,23 +177,20 @@ function isOwnForm(c: number): boolean {
  * piece; only the others (full-width punctuation, traditional characters, capitals) one by one.
  * With `clusters`, a character followed by combining marks is normalised with them, as
  * {@link normalizeSlow} does everywhere (the same result, at the speed of this loop).
+ *
+ * The offset maps are built only when first read: most texts normalised here name no model, and
+ * for a long document (pre-training text with a few curly quotes) writing two offsets per
+ * character cost more than the loop itself.
  */
 function normalizeByChar(original: string, clusters: boolean): NormalizedText {
   const n = original.length;
   const out: string[] = [];
-  const starts = new Int32Array(n * 2);
-  const ends = new Int32Array(n * 2);
+  // The characters whose form is not a copy: where each starts and ends, and its form's length.
+  const from: number[] = [];
+  const to: number[] = [];
+  const formLength: number[] = [];
   let length = 0;
   let runStart = 0;
-  const flushRun = (to: number) => {
-    if (to <= runStart) return;
-    out.push(original.slice(runStart, to).toLowerCase());
-    for (let k = runStart; k < to; k++) {
-      starts[length] = k;
-      ends[length] = k + 1;
-      length++;
-    }
-  };
   for (let i = 0; i < n; ) {
     const c = original.charCodeAt(i);
     if (
@@ -203,7 +200,10 @@ function normalizeByChar(original: string, clusters: boolean): NormalizedText {
       i++;
       continue;
     }
-    flushRun(i);
+    if (i > runStart) {
+      out.push(original.slice(runStart, i).toLowerCase());
+      length += i - runStart;
+    }
     let end = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1);
     let form: string;
     if (clusters && end < n && isClusterMark(original.charCodeAt(end))) {
@@ -213,17 +213,55 @@ function normalizeByChar(original: string, clusters: boolean): NormalizedText {
       form = c === 0x2a ? "" : charForm(original.slice(i, end));
     }
     out.push(form);
-    if (length + form.length > starts.length) return normalizeSlow(original);
-    for (let k = 0; k < form.length; k++) {
-      starts[length] = i;
-      ends[length] = end;
-      length++;
-    }
+    length += form.length;
+    if (length > n * 2) return normalizeSlow(original);
+    from.push(i);
+    to.push(end);
+    formLength.push(form.length);
     i = end;
     runStart = i;
   }
-  flushRun(n);
-  return { text: out.join(""), starts: starts.subarray(0, length), ends: ends.subarray(0, length) };
+  if (n > runStart) {
+    out.push(original.slice(runStart, n).toLowerCase());
+    length += n - runStart;
+  }
+  const total = length;
+  let maps: { starts: Int32Array; ends: Int32Array } | undefined;
+  const build = (): { starts: Int32Array; ends: Int32Array } => {
+    const starts = new Int32Array(total);
+    const ends = new Int32Array(total);
+    let at = 0;
+    let copied = 0;
+    const copy = (upTo: number): void => {
+      for (let k = copied; k < upTo; k++, at++) {
+        starts[at] = k;
+        ends[at] = k + 1;
+      }
+    };
+    for (let p = 0; p < from.length; p++) {
+      const a = from[p] as number;
+      const b = to[p] as number;
+      copy(a);
+      for (let k = 0; k < (formLength[p] as number); k++, at++) {
+        starts[at] = a;
+        ends[at] = b;
+      }
+      copied = b;
+    }
+    copy(n);
+    return { starts, ends };
+  };
+  return {
+    text: out.join(""),
+    get starts() {
+      maps ??= build();
+      return maps.starts;
+    },
+    get ends() {
+      maps ??= build();
+      return maps.ends;
+    },
+  };
 }
 
 /**
