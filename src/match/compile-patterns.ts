@@ -129,7 +129,7 @@ const ALL_ROLES: Role[] = ["assistant", "system", "user", "tool", "none"];
 const VERSION_TAIL = "(?:[ -]?v?\\d+(?:\\.\\d+)*[a-z]{0,2})?(?:-[a-z0-9]+(?:\\.[a-z0-9]+)*)*";
 
 /** Which script a language's templates need in the text to have any chance. */
-const LANG_GATES: Record<string, string> = {
+export const LANG_GATES: Record<string, string> = {
   zh: "\\p{Script=Han}",
   ja: "[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]",
   ko: "\\p{Script=Hangul}",
@@ -140,6 +140,9 @@ const LANG_GATES: Record<string, string> = {
   hi: "\\p{Script=Devanagari}",
   th: "\\p{Script=Thai}",
 };
+
+/** No script of {@link LANG_GATES} has a character below U+0400 (Cyrillic): a text without one opens no gate. */
+export const GATE_FLOOR = 0x400;
 
 const GATES = new Map<string, RegExp>();
 
