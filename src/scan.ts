@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { emitFingerprint, planEmit, shardDirName } from "./emit/emit-plan.js";
-import { type EmitOptions, EmitWriter, type PlannedInput } from "./emit/emit-writer.js";
+import type { EmitOptions, PlannedInput } from "./emit/emit-writer.js";
 import { emitWriteError } from "./emit/write-error.js";
 import { UsageError } from "./errors.js";
 import { parseFieldPath } from "./fields/field-path.js";
@@ -165,7 +165,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   };
   const emitter =
     emitOptions && planned
-      ? await EmitWriter.open(
+      ? // The writers (hyparquet-writer, ~90 ms to import) only with --emit.
+        await (await import("./emit/emit-writer.js")).EmitWriter.open(
           emitOptions,
           [...planned.values()],
           emitFingerprint(patternSet.hash, reportOptions, emitOptions, planned),

@@ -3,7 +3,7 @@ import { InputError } from "../errors.js";
 import type { Compression } from "../types.js";
 import { compressionOf, MAGIC_BYTES, sniffCompression } from "./compression-of.js";
 import { pipeThrough } from "./pipe-through.js";
-import { decodeZstd, type ZstdDecoderKind } from "./zstd-decoder.js";
+import type { ZstdDecoderKind } from "./zstd-decoder.js";
 
 /** Options of {@link decompress}. */
 export interface DecompressOptions {
@@ -79,7 +79,10 @@ export async function* decompress(
       return;
     }
     try {
-      yield* actual === "gzip" ? pipeThrough(replay(), createGunzip()) : decodeZstd(replay(), options.zstd);
+      // zstd's decoders are loaded only for zstd input.
+      yield* actual === "gzip"
+        ? pipeThrough(replay(), createGunzip())
+        : (await import("./zstd-decoder.js")).decodeZstd(replay(), options.zstd);
     } catch (error) {
       if (error === inputError || error instanceof InputError) throw error;
       throw new InputError(`${actual} ${uri}: ${describe(error)} after ${bytesIn} bytes`, uri, {

@@ -9,9 +9,8 @@ import type { Source } from "../sources/source.js";
 import type { InputFormat, RecordItem } from "../types.js";
 import { type ByteRange, linesInRange } from "./byte-range.js";
 import { formatOf } from "./format.js";
-import { readJsonArray } from "./json-array-reader.js";
 import { readJsonl } from "./jsonl-reader.js";
-import { type ParquetDecodeWatch, readParquet } from "./parquet-reader.js";
+import type { ParquetDecodeWatch } from "./parquet-reader.js";
 import { readText, type TextUnit } from "./text-reader.js";
 
 /** Options of {@link readRecords}. */
@@ -92,16 +91,18 @@ export function readRecords(source: Source, options: ReadRecordsOptions = {}): A
 function open(source: Source, options: ReadRecordsOptions): AsyncIterable<RecordItem> {
   const format = formatOf(source.uri, options.format);
   if (format === "parquet") {
-    return readParquet(source, {
-      fields: options.fields,
-      onBytes: options.onBytes,
-      zstd: options.zstd,
-      allColumns: options.keepRaw === true,
-      onMetadata: options.onParquetMetadata,
-      range: options.range,
-      stallMs: options.parquetStallMs,
-      watch: options.parquetWatch,
-    });
+    return deferred(async () =>
+      (await import("./parquet-reader.js")).readParquet(source, {
+        fields: options.fields,
+        onBytes: options.onBytes,
+        zstd: options.zstd,
+        allColumns: options.keepRaw === true,
+        onMetadata: options.onParquetMetadata,
+        range: options.range,
+        stallMs: options.parquetStallMs,
+        watch: options.parquetWatch,
+      }),
+    );
   }
   const max = options.maxRecordBytes;
   const limits = {
@@ -119,7 +120,7 @@ function open(source: Source, options: ReadRecordsOptions): AsyncIterable<Record
     case "jsonl":
       return readJsonl(bytes, limits);
     case "json":
-      return readJsonArray(bytes, limits);
+      return deferred(async () => (await import("./json-array-reader.js")).readJsonArray(bytes, limits));
     case "txt":
       return readText(bytes, { ...limits, unit: options.textUnit ?? "line" });
   }
@@ -166,6 +167,33 @@ function clipTo(range: ByteRange, from: number, onBytes: (bytes: number) => void
     const inside = Math.max(0, Math.min(offset + bytes, range.end) - Math.max(offset, range.start));
     offset += bytes;
     if (inside > 0) onBytes(inside);
+  };
+}
+
+/**
+ * The records of a reader whose module is imported when the iteration starts: Parquet and JSON
+ * arrays bring hyparquet and stream-json, ~130 ms of every thread's start, which a JSONL scan never
+ * needs. After the first step, each step is the reader's own (no generator in between).
+ */
+function deferred<T>(load: () => Promise<AsyncIterable<T>>): AsyncIterable<T> {
+  return {
+    [Symbol.asyncIterator]: (): AsyncIterator<T> => {
+      let inner: AsyncIterator<T> | undefined;
+      let loading: Promise<AsyncIterator<T>> | undefined;
+      const start = (): Promise<AsyncIterator<T>> =>
+        (loading ??= load().then((iterable) => {
+          inner = iterable[Symbol.asyncIterator]();
+          return inner;
+        }));
+      return {
+        next: () => (inner ? inner.next() : start().then((it) => it.next())),
+        // Stopped before the first step, nothing was opened: there is nothing to close.
+        return: async (value?: unknown) => {
+          const it = inner ?? (await loading);
+          return (await it?.return?.(value)) ?? { done: true, value: value as T };
+        },
+      };
+    },
   };
 }
 

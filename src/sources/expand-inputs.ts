@@ -2,13 +2,12 @@ import { type Dirent, readdir as readdirCallback, type Stats } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { Readable } from "node:stream";
-import fg from "fast-glob";
+import type fg from "fast-glob";
 import { InputError } from "../errors.js";
 import { compareCodeUnits } from "./compare-code-units.js";
 import { describeFsError } from "./describe-fs-error.js";
 import { fileSource, stdinSource } from "./file-source.js";
 import { createHubClient, type HubClient, type HubOptions } from "./hub-client.js";
-import { expandHubInput } from "./hub-source.js";
 import { isHubUri } from "./hub-uri.js";
 import type { Source } from "./source.js";
 import { walkDirectory } from "./walk-directory.js";
@@ -65,6 +64,8 @@ export async function expandInputs(inputs: string[], options: ExpandInputsOption
   for (const input of inputs) {
     if (isHubUri(input)) {
       hub ??= createHubClient(options.hub);
+      // The Hub client library (~60 ms to import) only for Hub inputs.
+      const { expandHubInput } = await import("./hub-source.js");
       for (const source of await expandHubInput(hub, input, options.hub)) {
         if (listed.has(source.uri)) continue;
         listed.add(source.uri);
@@ -129,7 +130,9 @@ async function expandOne(input: string, cwd: string): Promise<Found[]> {
 async function expandGlob(pattern: string, cwd: string): Promise<Found[]> {
   let matches: string[];
   try {
-    matches = await fg(pattern, {
+    // fast-glob (~50 ms to import) only for globs.
+    const { default: glob } = await import("fast-glob");
+    matches = await glob(pattern, {
       cwd,
       onlyFiles: true,
       dot: false,

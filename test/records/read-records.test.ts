@@ -171,4 +171,24 @@ describe("readRecords", () => {
       expect(stream?.destroyed, name).toBe(true);
     }
   });
+
+  it("opens nothing when the caller stops before the first record (readers loaded on first use too)", async () => {
+    for (const name of ["a.jsonl", "a.json", "a.jsonl.zst"]) {
+      let opened = 0;
+      const src = {
+        uri: name,
+        open: () => {
+          opened++;
+          return memorySource(name, files[name] as Buffer, 16).open();
+        },
+      };
+      const iterator = readRecords(src)[Symbol.asyncIterator]();
+      expect(await iterator.return?.(), name).toMatchObject({ done: true });
+      expect(opened, name).toBe(0);
+      // A new iteration still reads every record.
+      let records = 0;
+      for await (const item of readRecords(src)) if (item.type === "record") records++;
+      expect(records, name).toBeGreaterThan(0);
+    }
+  });
 });
