@@ -23,6 +23,11 @@ export class LiteralGate {
   /** Templates with no required literals: they run everywhere. */
   private readonly ungated: readonly number[];
   private readonly isUngated: Uint8Array;
+  /**
+   * Per template, while a scan runs: 1 once it may match (ungated ones always). Kept from scan to
+   * scan and reset where the scan set it, rather than copied per text.
+   */
+  private readonly seen: Uint8Array;
 
   /** `literals[i]`: the literals template `i` requires, or null when it has none. */
   constructor(literals: ReadonlyArray<readonly string[] | null>) {
@@ -49,6 +54,7 @@ export class LiteralGate {
     this.ungated = ungated;
     this.isUngated = new Uint8Array(literals.length);
     for (const t of ungated) this.isUngated[t] = 1;
+    this.seen = this.isUngated.slice();
   }
 
   /**
@@ -56,9 +62,10 @@ export class LiteralGate {
    * when `whole` (templates without a slot read the whole text).
    */
   scan(text: string, windows: ReadonlyArray<readonly [number, number]>, whole: boolean): LiteralHits {
-    const seen = this.isUngated.slice();
+    const seen = this.seen;
     const templates = [...this.ungated];
-    const inWindows: Array<number[] | undefined> = [];
+    // By template, the windows its literals stand in: a Map, as few templates have any.
+    const inWindows = new Map<number, number[]>();
     const lengths = this.automaton.keyLengths;
     let w = 0;
     const onKey = (id: number, start: number) => {
@@ -72,18 +79,22 @@ export class LiteralGate {
           templates.push(template);
         }
         if (!inside) continue;
-        const list = inWindows[template];
-        if (!list) inWindows[template] = [w];
+        const list = inWindows.get(template);
+        if (!list) inWindows.set(template, [w]);
         else if (list[list.length - 1] !== w) list.push(w);
       }
     };
-    if (whole) this.automaton.scan(text, onKey);
-    else for (const [from, to] of windows) this.automaton.scan(text, onKey, from, to);
+    try {
+      if (whole) this.automaton.scan(text, onKey);
+      else for (const [from, to] of windows) this.automaton.scan(text, onKey, from, to);
+    } finally {
+      for (let i = this.ungated.length; i < templates.length; i++) seen[templates[i] as number] = 0;
+    }
     let all: number[] | undefined;
     return {
       templates: templates.length > this.ungated.length ? templates.sort((a, b) => a - b) : templates,
       windows: (template) => {
-        const list = inWindows[template];
+        const list = inWindows.get(template);
         if (list) return list;
         if (this.isUngated[template] === 1) {
           all ??= windows.map((_, i) => i);

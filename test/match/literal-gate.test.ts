@@ -24,4 +24,19 @@ describe("LiteralGate", () => {
     expect(hits.windows(2)).toEqual([0, 1, 2]);
     expect(gate.scan(text, windows, false).templates).toEqual([0, 2]);
   });
+
+  it("answers each text on its own, whatever the texts scanned before (its state is reused)", () => {
+    const texts = ["i am here", "made by hand", "nothing", "i'm made by me", "", "made by i am"];
+    const fresh = (text: string) =>
+      new LiteralGate([["i am", "i'm"], ["made by"], null]).scan(text, [[0, text.length]], true);
+    const shared = new LiteralGate([["i am", "i'm"], ["made by"], null]);
+    for (const order of [texts, [...texts].reverse(), [...texts, ...texts]]) {
+      for (const text of order) {
+        const hits = shared.scan(text, [[0, text.length]], true);
+        const expected = fresh(text);
+        expect(hits.templates, text).toEqual(expected.templates);
+        for (const t of [0, 1, 2]) expect(hits.windows(t), `${text} ${t}`).toEqual(expected.windows(t));
+      }
+    }
+  });
 });
