@@ -17,7 +17,8 @@ export class KeyAutomaton {
   /** `columns` as normalisation sees ASCII: capitals read as small letters, `*` (dropped) as {@link SKIP}. */
   private readonly foldedColumns: Uint8Array;
   private readonly width: number;
-  private readonly gotoMaps: Array<Map<number, number>>;
+  /** Every trie edge: `state * UNITS + code unit` → the state it leads to (non-ASCII steps use it). */
+  private readonly edges: Map<number, number>;
   private readonly fail: Int32Array;
   /** Key ids that end in each state (own and inherited through failure links): `outputIds[outputStart[s]…outputStart[s+1]]`. */
   private readonly outputStart: Int32Array;
@@ -38,64 +39,109 @@ export class KeyAutomaton {
    * @param marks what {@link testFolded} asks of each key's occurrences. @default none: every key counts
    */
   constructor(keys: readonly string[], marks?: KeyMarks) {
-    const gotoMaps: Array<Map<number, number>> = [new Map()];
-    const own: number[][] = [[]];
+    // The trie, in typed arrays and one Map of edges (state × 2^16 + code unit → state): a Map per
+    // state made ~13,000 long-lived objects, a fifth of a thread's start-up with the GC they cost.
+    const capacity = keys.reduce((sum, key) => sum + key.length, 1);
+    const edges = new Map<number, number>();
+    const firstChild = new Int32Array(capacity).fill(-1);
+    const nextSibling = new Int32Array(capacity).fill(-1);
+    const unitInto = new Uint16Array(capacity);
+    // The ids of the keys that end in each state, ascending: a list through `ownNext`.
+    const ownFirst = new Int32Array(capacity).fill(-1);
+    const ownLast = new Int32Array(capacity).fill(-1);
+    const ownNext = new Int32Array(keys.length).fill(-1);
+    const ownCount = new Int32Array(capacity);
     const columns = new Uint8Array(128);
     let width = 1;
+    let states = 1;
     keys.forEach((key, id) => {
       let state = 0;
       for (let i = 0; i < key.length; i++) {
         const c = key.charCodeAt(i);
         if (c < 128 && columns[c] === 0) columns[c] = width++;
-        let next = gotoMaps[state]?.get(c);
+        const edge = state * UNITS + c;
+        let next = edges.get(edge);
         if (next === undefined) {
-          next = gotoMaps.length;
-          gotoMaps.push(new Map());
-          own.push([]);
-          gotoMaps[state]?.set(c, next);
+          next = states++;
+          edges.set(edge, next);
+          unitInto[next] = c;
+          nextSibling[next] = firstChild[state] as number;
+          firstChild[state] = next;
         }
         state = next;
       }
-      own[state]?.push(id);
+      if (ownFirst[state] === -1) ownFirst[state] = id;
+      else ownNext[ownLast[state] as number] = id;
+      ownLast[state] = id;
+      ownCount[state] = (ownCount[state] as number) + 1;
     });
 
-    const fail = new Int32Array(gotoMaps.length);
-    const outputs: number[][] = own.map((o) => [...o]);
-    const order: number[] = [];
-    const queue: number[] = [];
-    for (const next of gotoMaps[0]?.values() ?? []) queue.push(next);
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head] as number;
-      order.push(state);
-      for (const [c, next] of gotoMaps[state] ?? []) {
+    // Failure links, breadth first: a state's link is shallower, so it is set before the state's.
+    const fail = new Int32Array(states);
+    const order = new Int32Array(states);
+    let tail = 0;
+    for (let child = firstChild[0] as number; child !== -1; child = nextSibling[child] as number) {
+      order[tail++] = child;
+    }
+    const depthOne = tail;
+    for (let head = 0; head < tail; head++) {
+      const state = order[head] as number;
+      for (let next = firstChild[state] as number; next !== -1; next = nextSibling[next] as number) {
+        const c = unitInto[next] as number;
         let f = fail[state] as number;
-        while (f !== 0 && !gotoMaps[f]?.has(c)) f = fail[f] as number;
-        const target = gotoMaps[f]?.get(c);
+        let target = edges.get(f * UNITS + c);
+        while (target === undefined && f !== 0) {
+          f = fail[f] as number;
+          target = edges.get(f * UNITS + c);
+        }
         fail[next] = target !== undefined && target !== next ? target : 0;
-        outputs[next]?.push(...(outputs[fail[next] as number] ?? []));
-        queue.push(next);
+        order[tail++] = next;
       }
     }
 
-    // Full ASCII table in breadth-first order, so a state's failure row is complete before it.
-    const ascii = new Int32Array(gotoMaps.length * width);
-    const used: Array<[number, number]> = [];
-    columns.forEach((column, c) => {
-      if (column > 0) used.push([c, column]);
-    });
-    for (const [c, column] of used) ascii[column] = gotoMaps[0]?.get(c) ?? 0;
-    for (const state of order) {
+    // A state's outputs: its own keys, then those of its failure link. The root's children take
+    // none from the root (whose only output would be an empty key): as this automaton always did.
+    const inherits = (head: number): boolean => head >= depthOne;
+    const outputStart = new Int32Array(states + 1);
+    const count = new Int32Array(states);
+    count[0] = ownCount[0] as number;
+    for (let head = 0; head < tail; head++) {
+      const state = order[head] as number;
+      const inherited = inherits(head) ? (count[fail[state] as number] as number) : 0;
+      count[state] = (ownCount[state] as number) + inherited;
+    }
+    for (let state = 0; state < states; state++) {
+      outputStart[state + 1] = (outputStart[state] as number) + (count[state] as number);
+    }
+    const outputIds = new Int32Array(outputStart[states] as number);
+    const fillOutputs = (state: number, inherited: boolean): void => {
+      let at = outputStart[state] as number;
+      for (let id = ownFirst[state] as number; id !== -1; id = ownNext[id] as number) outputIds[at++] = id;
+      if (!inherited) return;
+      const f = fail[state] as number;
+      outputIds.copyWithin(at, outputStart[f] as number, outputStart[f + 1] as number);
+    };
+    fillOutputs(0, false);
+    for (let head = 0; head < tail; head++) fillOutputs(order[head] as number, inherits(head));
+
+    // Full ASCII table in breadth-first order: each row starts as its failure row, which is
+    // complete before it, and takes the state's own ASCII edges.
+    const ascii = new Int32Array(states * width);
+    const setEdges = (state: number): void => {
       const row = state * width;
+      for (let next = firstChild[state] as number; next !== -1; next = nextSibling[next] as number) {
+        const c = unitInto[next] as number;
+        if (c < 128) ascii[row + (columns[c] as number)] = next;
+      }
+    };
+    setEdges(0);
+    for (let head = 0; head < tail; head++) {
+      const state = order[head] as number;
       const failRow = (fail[state] as number) * width;
-      const goto = gotoMaps[state] as Map<number, number>;
-      for (const [c, column] of used)
-        ascii[row + column] = goto.get(c) ?? (ascii[failRow + column] as number);
+      ascii.copyWithin(state * width, failRow, failRow + width);
+      setEdges(state);
     }
-    const outputStart = new Int32Array(gotoMaps.length + 1);
-    for (let state = 0; state < gotoMaps.length; state++) {
-      outputStart[state + 1] = (outputStart[state] as number) + (outputs[state]?.length ?? 0);
-    }
-    this.outputIds = Int32Array.from(outputs.flat());
+    this.outputIds = outputIds;
     this.outputStart = outputStart;
     this.ascii = ascii;
     this.columns = columns;
@@ -103,7 +149,7 @@ export class KeyAutomaton {
       c === 0x2a ? SKIP : c >= 0x41 && c <= 0x5a ? (columns[c + 0x20] as number) : column,
     );
     this.width = width;
-    this.gotoMaps = gotoMaps;
+    this.edges = edges;
     this.fail = fail;
     this.keyLengths = keys.map((k) => k.length);
     this.marks = marks ?? {
@@ -281,13 +327,16 @@ export class KeyAutomaton {
     if (c < 128) return this.ascii[state * this.width + (this.columns[c] as number)] as number;
     let s = state;
     for (;;) {
-      const next = this.gotoMaps[s]?.get(c);
+      const next = this.edges.get(s * UNITS + c);
       if (next !== undefined) return next;
       if (s === 0) return 0;
       s = this.fail[s] as number;
     }
   }
 }
+
+/** Code units: the stride of a state in {@link KeyAutomaton}'s edge keys. */
+const UNITS = 0x10000;
 
 /** A folded column that leaves the state as it is (a character normalisation drops). */
 const SKIP = 255;
