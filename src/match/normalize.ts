@@ -246,11 +246,10 @@ function normalizeByChar(original: string, clusters: boolean): NormalizedText {
     out.push(original.slice(runStart, n).toLowerCase());
     length += n - runStart;
   }
-  const total = length;
   let maps: { starts: Int32Array; ends: Int32Array } | undefined;
   const build = (): { starts: Int32Array; ends: Int32Array } => {
-    const starts = new Int32Array(total);
-    const ends = new Int32Array(total);
+    const starts = new Int32Array(length);
+    const ends = new Int32Array(length);
     let at = 0;
     let copied = 0;
     const copy = (upTo: number): void => {
