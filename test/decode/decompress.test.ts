@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { gzipSync } from "node:zlib";
+import { constants, gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { compressionOf, sniffCompression, stripCompressionSuffix } from "../../src/decode/compression-of.js";
 import { decompress } from "../../src/decode/decompress.js";
@@ -128,6 +128,33 @@ describe("decompress", () => {
     );
     expect(error.message).toBe(`gzip data/a.jsonl.gz: unexpected end of file after ${cut.length} bytes`);
     expect(error.cause).toBeInstanceOf(Error);
+  });
+
+  it("gives a truncated stream's output before its error whatever the reader's pace", async () => {
+    const big = Buffer.concat(Array.from({ length: 40 }, () => TEXT));
+    const gz = gzipSync(big);
+    const cut = gz.subarray(0, Math.floor(gz.length * 0.6));
+    // What zlib can decode of it; a stream stops at its last whole 16 KiB output chunk, at most.
+    const decodable = gunzipSync(cut, { finishFlush: constants.Z_SYNC_FLUSH });
+    const outputs: Buffer[] = [];
+    // Read whole (a small file is one read), the stream holds much of its output when it fails.
+    for (const pauseMs of [0, 3]) {
+      const got: Buffer[] = [];
+      const error = await errorOf(async () => {
+        for await (const chunk of decompress(chunked(cut, cut.length), { uri: "t.jsonl.gz" })) {
+          got.push(Buffer.from(chunk));
+          if (pauseMs > 0) await new Promise((done) => setTimeout(done, pauseMs));
+        }
+      });
+      expect(error.message, `pause ${pauseMs} ms`).toMatch(/unexpected end of file/);
+      outputs.push(Buffer.concat(got));
+    }
+    // A slow reader used to lose the chunks the stream held when it failed.
+    expect(outputs[1]?.length).toBe(outputs[0]?.length);
+    for (const output of outputs) {
+      expect(output.length).toBeGreaterThan(decodable.length - (16 << 10));
+      expect(output.equals(decodable.subarray(0, output.length))).toBe(true);
+    }
   });
 
   it("reports corrupt gzip data with the file name", async () => {
