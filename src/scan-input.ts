@@ -7,7 +7,11 @@ import type { FieldPath } from "./fields/field-path.js";
 import { detectLanguage, documentText } from "./langid/detect-language.js";
 import type { Matcher } from "./match/matcher.js";
 import { formatOf } from "./records/format.js";
+import { jsonlLineItem } from "./records/jsonl-reader.js";
+import { DEFAULT_MAX_LINE_BYTES, type LinePiece } from "./records/line-splitter.js";
 import { type ReadRecordsOptions, readRecords } from "./records/read-records.js";
+import { textLineItem } from "./records/text-reader.js";
+import type { InputSummary } from "./report/report-schema.js";
 import type { Source } from "./sources/source.js";
 import type { HitInText, Tally } from "./tally/tally.js";
 import type { Hit, HitKind, InputFormat, RecordItem, Role } from "./types.js";
@@ -90,22 +94,10 @@ export async function scanInput(
     });
     for await (const item of records) {
       if (range !== undefined) placeInFile(item, lineBase, firstByte);
-      let wait: Promise<void> | undefined;
-      if (item.type === "error") {
-        tally.addError(input, {
-          source: source.uri,
-          record: item.index,
-          message: item.message,
-          ...position(item),
-        });
-        wait = emit?.write(item, false);
-        if (options.strict) {
-          if (wait) await wait;
-          throw new InputError(`${describe(source.uri, item)}: ${item.message}`, source.uri);
-        }
-      } else {
-        const hits = scanRecord(ctx, tally, input, source.uri, item);
-        wait = emit?.write(item, hits.flagged, hits.found);
+      const wait = scanItem(ctx, tally, input, source.uri, item, emit);
+      if (item.type === "error" && options.strict) {
+        if (wait) await wait;
+        throw strictError(source.uri, item);
       }
       // One await per record only when the output asks for it: most records need none.
       if (wait) await wait;
@@ -120,6 +112,53 @@ export async function scanInput(
     return { remaining, failed: true };
   }
   return { remaining, failed: false };
+}
+
+/**
+ * Reads the lines of a line-based input that another thread split (a batch of a stream read there:
+ * a Hub file, a compressed file, stdin) into `tally`, as {@link scanInput} would have read them:
+ * same items, same counts. Line numbers and offsets are the stream's own. With `strict`, the first
+ * unreadable line throws.
+ */
+export function scanLinePieces(
+  uri: string,
+  format: "jsonl" | "txt",
+  pieces: Iterable<LinePiece>,
+  tally: Tally,
+  ctx: RecordContext,
+  options: Pick<InputScanOptions, "maxRecordBytes" | "strict">,
+): void {
+  const input = tally.addInput(uri, format, compressionOf(uri));
+  const toItem = format === "jsonl" ? jsonlLineItem : textLineItem;
+  const max = options.maxRecordBytes ?? DEFAULT_MAX_LINE_BYTES;
+  for (const piece of pieces) {
+    const item = toItem(piece, max);
+    if (item === undefined) continue;
+    scanItem(ctx, tally, input, uri, item, undefined);
+    if (item.type === "error" && options.strict) throw strictError(uri, item);
+  }
+}
+
+/** Counts one item of an input into `tally`; returns what `emit` asks to be awaited, if anything. */
+function scanItem(
+  ctx: RecordContext,
+  tally: Tally,
+  input: InputSummary,
+  uri: string,
+  item: RecordItem,
+  emit: InputEmitter | undefined,
+): Promise<void> | undefined {
+  if (item.type === "error") {
+    tally.addError(input, { source: uri, record: item.index, message: item.message, ...position(item) });
+    return emit?.write(item, false);
+  }
+  const hits = scanRecord(ctx, tally, input, uri, item);
+  return emit?.write(item, hits.flagged, hits.found);
+}
+
+/** `--strict`: an unreadable record stops the scan. */
+function strictError(uri: string, item: { index: number; line?: number; message: string }): InputError {
+  return new InputError(`${describe(uri, item)}: ${item.message}`, uri);
 }
 
 /** What every record is scanned with. */

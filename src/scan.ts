@@ -10,6 +10,8 @@ import { loadPatterns, type PatternSet } from "./match/load-patterns.js";
 import { checkIgnoredFamilies, createMatcher } from "./match/matcher.js";
 import { defaultWorkers, scanInParallel } from "./parallel/parallel-scan.js";
 import type { ScanWorkerSetup } from "./parallel/scan-task.js";
+import { type StreamSettings, streamableFormat, streamedShares } from "./parallel/stream-plan.js";
+import { DEFAULT_BATCH_BYTES } from "./parallel/stream-share.js";
 import { lineBaseOf } from "./plan/lines-before.js";
 import { planShares, type ShardSpec, type SourceShare } from "./plan/shard-plan.js";
 import { formatOf } from "./records/format.js";
@@ -77,11 +79,16 @@ export interface ScanOptions {
   onProgress?: (progress: ScanProgress) => void;
   /**
    * Worker threads. Big uncompressed JSONL and text files are read in byte ranges by all of them;
-   * the report and hits are the same as with one. Not used with `emit` or `limit`.
+   * line-based streams (Hub files, stdin, a lone compressed file) are read in this thread and
+   * scanned by them in batches of lines; the report and hits are the same as with one. Not used
+   * with `emit` or `limit`.
    * @default the cores available, for inputs of 64 MiB and more; else 1
    */
   workers?: number;
-  /** Bytes per task of a big file. Every shard of a run must use the same. @default 64 MiB */
+  /**
+   * Bytes per task of a big file. Every shard of a run must use the same. Batches of lines of a
+   * stream are this size too, up to 8 MiB. @default 64 MiB
+   */
   taskBytes?: number;
   /**
    * Read only this shard's part of the inputs (DESIGN §6): the tasks (files, and byte ranges of big
@@ -243,6 +250,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       workers,
       onHit,
       stop,
+      streamFormat: streamedShares(shares, setup, workers),
+      batchBytes: Math.min(options.taskBytes ?? DEFAULT_BATCH_BYTES, DEFAULT_BATCH_BYTES),
       ...(shareDone ? { onShareDone: shareDone } : {}),
       scanHere: async (source, part) => {
         const read = await stop.read(source, part, (from) =>
@@ -354,18 +363,22 @@ const WORKERS_FROM_BYTES = 64 << 20;
  */
 function poolSize(options: ScanOptions, shares: readonly SourceShare[], emitting: boolean): number {
   if (emitting || options.limit !== undefined) return 0;
-  const workers = options.workers ?? defaultPoolSize(shares);
+  const workers =
+    options.workers ??
+    defaultPoolSize(shares, { format: options.format, textUnit: options.textUnit ?? "line" });
   if (workers === 1 && !shares.some((share) => isLocalParquet(share, options.format))) return 0;
   return workers;
 }
 
-function defaultPoolSize(shares: readonly SourceShare[]): number {
+function defaultPoolSize(shares: readonly SourceShare[], settings: StreamSettings): number {
   let bytes = 0;
   let tasks = 0;
   for (const share of shares) {
-    if (share.source.path === undefined) continue;
+    // A line-based stream (a Hub file, a compressed file) can be scanned by the workers in batches.
+    const streamable = streamableFormat(share, settings) !== undefined;
+    if (share.source.path === undefined && !streamable) continue;
     bytes += share.bytes ?? 0;
-    tasks += share.ranges?.length ?? 1;
+    tasks += streamable ? Math.ceil((share.bytes ?? 0) / DEFAULT_BATCH_BYTES) : (share.ranges?.length ?? 1);
   }
   return bytes >= WORKERS_FROM_BYTES ? Math.max(1, Math.min(defaultWorkers(), tasks)) : 1;
 }

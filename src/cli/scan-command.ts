@@ -175,7 +175,7 @@ export function scanCommand(ctx: CommandContext): Command {
     )
     .option(
       "--workers <n>",
-      "worker threads (default: one per core for 64 MiB of local input or more, else 1); same results with any number",
+      "worker threads (default: one per core for 64 MiB of input or more, else 1); same results with any number",
     )
     .option(
       "--shard <I/N|auto>",

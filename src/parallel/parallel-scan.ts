@@ -8,8 +8,10 @@ import { type ScanStop, STOPPED } from "../scan-stop.js";
 import type { Source } from "../sources/source.js";
 import { Tally, type TallySections } from "../tally/tally.js";
 import type { Hit } from "../types.js";
+import { describeBatchLines } from "./line-batch.js";
 import type { ScanTask, ScanTaskResult, ScanWorkerSetup, TaskCheckpoint } from "./scan-task.js";
 import { shiftLines } from "./shift-lines.js";
+import { DEFAULT_BATCH_BYTES, streamShare } from "./stream-share.js";
 import { scanWorkerLimits } from "./worker-heap.js";
 import { TaskStalled, WorkerPool } from "./worker-pool.js";
 
@@ -35,6 +37,13 @@ export interface ParallelScanOptions {
    * the input being read is counted up to its last task taken.
    */
   stop?: ScanStop;
+  /**
+   * The format of a share this thread reads as a stream while the workers scan its lines (see
+   * `streamShare`): a line-based Hub file, stdin, a compressed file; undefined for the others.
+   */
+  streamFormat?: (share: SourceShare) => "jsonl" | "txt" | undefined;
+  /** Size of the batches of a streamed share. @default 8 MiB */
+  batchBytes?: number;
   /** Progress: an input starts (its counts will grow in `tally`), a task of it is added, it ends. */
   progress?: {
     begin(share: SourceShare, tally: Tally): void;
@@ -46,8 +55,9 @@ export interface ParallelScanOptions {
 /**
  * Scans `shares` (see `sharesOf`) with a pool of worker threads: local files become tasks (a big
  * uncompressed JSONL or text file one per byte range, anything else one per file), run on any
- * worker, and their results are taken in task order, renumbered (`shiftLines`) and added up, so the
- * report and the hits are exactly those of a single-threaded run. A share that starts inside its
+ * worker; a line-based stream `streamFormat` names is read here and its lines are the tasks, in
+ * batches (see `streamShare`). Results are taken in task order, renumbered (`shiftLines`) and
+ * added up, so the report and the hits are exactly those of a single-threaded run. A share that starts inside its
  * file (a shard's first) is renumbered from the lines before it, counted while the workers start.
  * At most two tasks per worker are in flight, which bounds memory by the results waiting to be taken.
  * @returns how many inputs failed, and whether `stop` cut the scan short
@@ -80,11 +90,10 @@ export async function scanInParallel(
     },
   );
   // The task list, source by source: each source's results are read in its task order.
-  const plan = shares.map((share) => ({
-    share,
-    tasks: tasksOf(share),
-    lineBase: firstLine(share),
-  }));
+  const plan = shares.map((share) => {
+    const streamAs = options.streamFormat?.(share);
+    return { share, streamAs, tasks: streamAs ? undefined : tasksOf(share), lineBase: firstLine(share) };
+  });
   const flat = plan.flatMap(({ tasks }) => tasks ?? []);
   const inFlight: Array<Promise<ScanTaskResult>> = [];
   let sent = 0;
@@ -102,16 +111,37 @@ export async function scanInParallel(
   };
   let failed = 0;
   const { stop } = options;
+  const streamHere = async (
+    source: Source,
+    part: Tally,
+    format: "jsonl" | "txt",
+  ): Promise<{ failed: boolean } | { stopped: TallySections }> => {
+    const reading = (from: Source) =>
+      streamShare((task) => pool.run(task), from, part, {
+        format,
+        workers: options.workers,
+        batchBytes: options.batchBytes ?? DEFAULT_BATCH_BYTES,
+        maxRecordBytes: setup.maxRecordBytes,
+        strict: setup.strict,
+        onHit: options.onHit,
+        ...(options.progress ? { onBatch: options.progress.tick } : {}),
+      });
+    if (stop === undefined) return reading(source);
+    const read = await stop.read(source, part, reading);
+    return "outcome" in read ? read.outcome : read;
+  };
   const orStop = <T>(promise: Promise<T>): Promise<T | typeof STOPPED> =>
     stop ? stop.race(promise) : promise;
   try {
-    for (const { share, tasks, lineBase: lineBaseOf } of plan) {
+    for (const { share, streamAs, tasks, lineBase: lineBaseOf } of plan) {
       if (stop?.stopped) return { failed, stopped: true };
       const { source } = share;
       const part = new Tally();
       options.progress?.begin(share, part);
       if (tasks === undefined) {
-        const read = await options.scanHere(source, part);
+        const read = streamAs
+          ? await streamHere(source, part, streamAs)
+          : await options.scanHere(source, part);
         if ("stopped" in read) {
           tally.absorb(read.stopped);
           options.progress?.end();
@@ -181,13 +211,14 @@ function stalledResult(
 
 /** A task as an error message names it: `data/x.jsonl` or `data/x.jsonl bytes 0–67108863`. */
 function describeTask(task: ScanTask): string {
+  if (task.kind === "lines") return `${task.uri} ${describeBatchLines(task.batch)}`;
   return task.range ? `${task.uri} bytes ${task.range.start}–${task.range.end - 1}` : task.uri;
 }
 
 /** A share's tasks, or undefined when this thread must read it (no local path). */
 function tasksOf({ source, ranges }: SourceShare): ScanTask[] | undefined {
   if (source.path === undefined) return undefined;
-  const base = { uri: source.uri, path: source.path, size: source.size };
+  const base = { kind: "file" as const, uri: source.uri, path: source.path, size: source.size };
   return ranges === undefined ? [{ ...base, range: undefined }] : ranges.map((range) => ({ ...base, range }));
 }
 

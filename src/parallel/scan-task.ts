@@ -2,6 +2,7 @@ import type { PatternSet } from "../match/load-patterns.js";
 import type { ByteRange } from "../records/byte-range.js";
 import type { TallySections } from "../tally/tally.js";
 import type { Hit, HitKind, InputFormat, Role } from "../types.js";
+import type { LineBatch } from "./line-batch.js";
 
 /** What every worker gets once: the scan's settings. */
 export interface ScanWorkerSetup {
@@ -17,8 +18,12 @@ export interface ScanWorkerSetup {
   strict: boolean;
 }
 
-/** One task: a local file, whole or a byte range of it. */
-export interface ScanTask {
+/** One task: a local file, whole or a byte range of it; or lines another thread read. */
+export type ScanTask = FileTask | LinesTask;
+
+/** A local file, whole or a byte range of it: the worker opens and reads it. */
+export interface FileTask {
+  kind: "file";
   uri: string;
   path: string;
   size: number | undefined;
@@ -26,8 +31,20 @@ export interface ScanTask {
 }
 
 /**
+ * Lines of a line-based input that the main thread reads as a stream (a Hub file, a compressed
+ * file, stdin), split there and numbered as in the whole stream: the worker only scans them.
+ */
+export interface LinesTask {
+  kind: "lines";
+  uri: string;
+  format: "jsonl" | "txt";
+  batch: LineBatch;
+}
+
+/**
  * A task's results with line numbers counted from its range's first line; the caller shifts them
- * by the lines of the ranges before (`shiftLines`). Byte offsets are already the file's.
+ * by the lines of the ranges before (`shiftLines`). Byte offsets are already the file's. A
+ * {@link LinesTask}'s numbers are the stream's own, and its `lines` 0.
  */
 export interface ScanTaskResult {
   sections: TallySections;

@@ -3,14 +3,16 @@ import { InputError } from "../errors.js";
 import { parseFieldPath } from "../fields/field-path.js";
 import { createMatcher } from "../match/matcher.js";
 import type { ParquetDecodeWatch } from "../records/parquet-reader.js";
-import { type RecordContext, scanInput } from "../scan-input.js";
+import { type RecordContext, scanInput, scanLinePieces } from "../scan-input.js";
 import { fileSource } from "../sources/file-source.js";
 import { Tally } from "../tally/tally.js";
 import type { Hit } from "../types.js";
+import { piecesOf } from "./line-batch.js";
 import type { ScanTask, ScanTaskResult, ScanWorkerSetup, TaskCheckpoint } from "./scan-task.js";
 
 // A worker thread of `scan --workers N`: compiles the patterns once, then scans the tasks it is
-// sent one at a time with the same code as the main thread, and posts back each task's counts.
+// sent one at a time with the same code as the main thread, and posts back each task's counts. A
+// task is a local file (or a byte range of it) read here, or a batch of lines the main thread read.
 const setup = workerData as ScanWorkerSetup;
 const matcher = createMatcher(setup.patternSet, { ignore: setup.ignore });
 const fields = setup.fields?.map(parseFieldPath);
@@ -64,6 +66,10 @@ async function runTask(id: number, task: ScanTask): Promise<ScanTaskResult> {
       parentPort?.postMessage({ id, unwatch: true });
     },
   };
+  if (task.kind === "lines") {
+    scanLinePieces(task.uri, task.format, piecesOf(task.batch), tally, ctx, setup);
+    return { sections: tally.toSections(), hits, lines: 0, failed: false };
+  }
   const outcome = await scanInput(
     fileSource(task.uri, task.path, task.size),
     tally,

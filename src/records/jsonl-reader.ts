@@ -43,7 +43,7 @@ export function readJsonl(
 ): AsyncGenerator<RecordItem> {
   const max = options.maxRecordBytes;
   // Returned as it is, not wrapped: a generator around it would add an async step per record.
-  return readLineRecords(bytes, options, (piece) => toItem(piece, max));
+  return readLineRecords(bytes, options, (piece) => jsonlLineItem(piece, max));
 }
 
 /** Options of {@link readLineRecords}: those of every line reader. */
@@ -114,7 +114,8 @@ export function withRaw(item: RecordItem, piece: LinePiece): RecordItem {
   return item;
 }
 
-function toItem(piece: LinePiece, max: number | undefined): RecordItem | undefined {
+/** The item of one JSONL line: a record, an error, or undefined for a blank line. */
+export function jsonlLineItem(piece: LinePiece, max: number | undefined): RecordItem | undefined {
   const { line, byteOffset } = piece;
   if (piece.type === "oversize") {
     return { type: "error", message: describeOversize(piece, max), index: line - 1, line, byteOffset };

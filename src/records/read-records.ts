@@ -111,11 +111,7 @@ function open(source: Source, options: ReadRecordsOptions): AsyncIterable<Record
     ...(options.spillDir === undefined ? {} : { spillDir: options.spillDir }),
   };
   if (options.range !== undefined) return openRange(source, format, options.range, options, limits);
-  const raw = readSource(source, options.onBytes);
-  const bytes = decompress(
-    raw,
-    options.zstd === undefined ? { uri: source.uri } : { uri: source.uri, zstd: options.zstd },
-  );
+  const bytes = decodedBytes(source, options);
   switch (format) {
     case "jsonl":
       return readJsonl(bytes, limits);
@@ -124,6 +120,21 @@ function open(source: Source, options: ReadRecordsOptions): AsyncIterable<Record
     case "txt":
       return readText(bytes, { ...limits, unit: options.textUnit ?? "line" });
   }
+}
+
+/**
+ * A source's bytes as its records are read from them: read (`onBytes` counts each chunk as it
+ * comes, before decompression), then decompressed as its name says. Errors are those of
+ * {@link readRecords}: an {@link InputError} naming the source.
+ */
+export function decodedBytes(
+  source: Source,
+  options: Pick<ReadRecordsOptions, "onBytes" | "zstd"> = {},
+): AsyncIterable<Uint8Array> {
+  return decompress(
+    readSource(source, options.onBytes),
+    options.zstd === undefined ? { uri: source.uri } : { uri: source.uri, zstd: options.zstd },
+  );
 }
 
 /**

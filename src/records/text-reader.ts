@@ -34,10 +34,11 @@ export function readText(
 ): AsyncGenerator<RecordItem> {
   const max = options.maxRecordBytes ?? DEFAULT_MAX_LINE_BYTES;
   if (options.unit === "file") return readWholeText(bytes, max, options.keepRaw === true);
-  return readLineRecords(bytes, { ...options, maxRecordBytes: max }, (piece) => lineItem(piece, max));
+  return readLineRecords(bytes, { ...options, maxRecordBytes: max }, (piece) => textLineItem(piece, max));
 }
 
-function lineItem(piece: LinePiece, max: number): RecordItem | undefined {
+/** The item of one line of a `.txt` input read by line: a record, an error, or undefined when blank. */
+export function textLineItem(piece: LinePiece, max: number): RecordItem | undefined {
   const position = { index: piece.line - 1, line: piece.line, byteOffset: piece.byteOffset };
   if (piece.type === "oversize") return { type: "error", message: describeOversize(piece, max), ...position };
   if (isBlankLine(piece.bytes)) return undefined;

@@ -134,6 +134,28 @@ describe("selfid scan hf://", () => {
     expect(asLocal(remoteHits, HUB_PREFIX, "local/")).toEqual(localHits);
   });
 
+  it("has worker threads scan Hub files in batches of lines, through dropped transfers: same report and hits", async () => {
+    const options = {
+      cwd: dir,
+      patternSet: loadPatterns(),
+      hub: { endpoint: hub.url, retry: { baseDelayMs: 1 } },
+      inputs: ["hf://datasets/acme/chat/data"],
+    };
+    const oneHits: Hit[] = [];
+    const one = await scan({ ...options, workers: 1, onHit: (h) => oneHits.push(h) });
+    hub.reset();
+    hub.inject({ on: "resolve", path: "train-00000.jsonl", dropAfter: 9_003 });
+    hub.inject({ on: "resolve", path: ".zst", dropAfter: 100 });
+    const manyHits: Hit[] = [];
+    // Batches of ~2 kB: each file is many tasks, taken back in order.
+    const many = await scan({ ...options, workers: 2, taskBytes: 2000, onHit: (h) => manyHits.push(h) });
+    expect(hub.log.filter((r) => r.range?.startsWith("bytes=9003-")).length).toBe(1);
+    expect(many.report).toEqual(one.report);
+    expect(manyHits).toEqual(oneHits);
+    expect(one.report.totals.flagged).toBeGreaterThan(50);
+    expect(one.report.totals.errors).toBeGreaterThan(0);
+  });
+
   it.skipIf(!parquetSupported)(
     "reads a split of the parquet conversion as the same file read locally",
     async () => {

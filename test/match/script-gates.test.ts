@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GATE_FLOOR, LANG_GATES } from "../../src/match/compile-patterns.js";
-import { createMatcher } from "../../src/match/matcher.js";
 import { loadPatterns } from "../../src/match/load-patterns.js";
+import { createMatcher } from "../../src/match/matcher.js";
 
 // The matcher skips every script gate in a text with no code unit from GATE_FLOOR up, without
 // running the gates' regexes: that is only the same answer if no gate script starts below it.

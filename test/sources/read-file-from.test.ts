@@ -73,7 +73,7 @@ describe("byte ranges of a big file, read into reused buffers", () => {
     const source = fileSource("big.jsonl", path, size);
     const records = async (range?: { start: number; end: number }) => {
       const out: unknown[] = [];
-      for await (const item of readRecords(source, range ? { range } : {})) out.push(valueOf(item));
+      for await (const item of readRecords(source, range ? { range } : {})) out.push(itemValue(item));
       return out;
     };
     const whole = await records();
@@ -88,6 +88,6 @@ describe("byte ranges of a big file, read into reused buffers", () => {
   });
 });
 
-function valueOf(item: RecordItem): unknown {
+function itemValue(item: RecordItem): unknown {
   return item.type === "error" ? { error: item.message } : item.value;
 }
