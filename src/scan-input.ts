@@ -6,6 +6,7 @@ import { extractSegments } from "./fields/extract-segments.js";
 import type { FieldPath } from "./fields/field-path.js";
 import { detectLanguage, documentText } from "./langid/detect-language.js";
 import type { Matcher } from "./match/matcher.js";
+import type { ByteRange } from "./records/byte-range.js";
 import { formatOf } from "./records/format.js";
 import { jsonlLineItem } from "./records/jsonl-reader.js";
 import { DEFAULT_MAX_LINE_BYTES, type LinePiece } from "./records/line-splitter.js";
@@ -73,19 +74,7 @@ export async function scanInput(
   try {
     const records = readRecords(source, {
       ...ranged,
-      ...(emit
-        ? {
-            keepRaw: true,
-            // Over-size lines spill beside the outputs they are copied to, not into a RAM-backed /tmp.
-            spillDir: (options.emit as EmitOptions).dir,
-            onParquetMetadata: (metadata: FileMetaData) => emit.parquetMetadata(metadata),
-          }
-        : {}),
-      format,
-      textUnit: options.textUnit ?? "line",
-      fields: options.fields,
-      ...(options.maxRecordBytes ? { maxRecordBytes: options.maxRecordBytes } : {}),
-      ...(options.parquetStallMs ? { parquetStallMs: options.parquetStallMs } : {}),
+      ...readOptions(options, format, emit),
       ...(parquetWatch ? { parquetWatch } : {}),
       onBytes: (n: number) => {
         input.bytes += n;
@@ -159,6 +148,85 @@ function scanItem(
 /** `--strict`: an unreadable record stops the scan. */
 function strictError(uri: string, item: { index: number; line?: number; message: string }): InputError {
   return new InputError(`${describe(uri, item)}: ${item.message}`, uri);
+}
+
+/** How an input's records are read: for the scan, and with `emit` for its outputs too. */
+function readOptions(
+  options: InputScanOptions,
+  format: InputFormat,
+  emit: InputEmitter | undefined,
+): ReadRecordsOptions {
+  return {
+    ...(emit
+      ? {
+          keepRaw: true,
+          // Over-size lines spill beside the outputs they are copied to, not into a RAM-backed /tmp.
+          spillDir: (options.emit as EmitOptions).dir,
+          onParquetMetadata: (metadata: FileMetaData) => emit.parquetMetadata(metadata),
+        }
+      : {}),
+    format,
+    textUnit: options.textUnit ?? "line",
+    fields: options.fields,
+    ...(options.maxRecordBytes ? { maxRecordBytes: options.maxRecordBytes } : {}),
+    ...(options.parquetStallMs ? { parquetStallMs: options.parquetStallMs } : {}),
+  };
+}
+
+/**
+ * `--emit` with worker threads: writes the records of one task of an input (a byte range or row
+ * groups of a file, or all of it) to `emit`, in this thread, each with the verdict the workers'
+ * `hits` give it — flagged when one of its hits has a kind in `flagKinds` (the hits of a record
+ * are exactly those of its roles, so this is the verdict the scan gave). The records are read
+ * again, with their raw bytes, by the reader and over the range the worker read, and numbered as
+ * the hits are (`lineBase` lines before the range). A read that fails fails the input's outputs
+ * where the worker's read failed.
+ */
+export async function emitTaskRecords(
+  source: Source,
+  emit: InputEmitter,
+  options: InputScanOptions,
+  task: { range: ByteRange | undefined; lineBase: number },
+  hits: readonly Hit[],
+  flagKinds: ReadonlySet<HitKind>,
+): Promise<void> {
+  const byRecord = new Map<number, Hit[]>();
+  for (const hit of hits) {
+    const list = byRecord.get(hit.record);
+    if (list) list.push(hit);
+    else byRecord.set(hit.record, [hit]);
+  }
+  const { range, lineBase } = task;
+  let firstByte = 0;
+  try {
+    const format = formatOf(source.uri, options.format);
+    const ranged =
+      range === undefined
+        ? {}
+        : {
+            range,
+            onRangeStart: (offset: number) => {
+              firstByte = offset;
+            },
+          };
+    for await (const item of readRecords(source, { ...ranged, ...readOptions(options, format, emit) })) {
+      if (range !== undefined) placeInFile(item, lineBase, firstByte);
+      let wait: Promise<void> | undefined;
+      if (item.type === "error") wait = emit.write(item, false);
+      else {
+        const found = byRecord.get(item.index) ?? [];
+        wait = emit.write(
+          item,
+          found.some((hit) => flagKinds.has(hit.kind)),
+          found,
+        );
+      }
+      if (wait) await wait;
+    }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    emit.fail(error.message);
+  }
 }
 
 /** What every record is scanned with. */

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { Readable } from "node:stream";
+import type { CheckpointEntry } from "./emit/checkpoint.js";
 import { emitFingerprint, planEmit, shardDirName } from "./emit/emit-plan.js";
 import type { EmitOptions, PlannedInput } from "./emit/emit-writer.js";
 import { emitWriteError } from "./emit/write-error.js";
@@ -8,7 +9,7 @@ import { parseFieldPath } from "./fields/field-path.js";
 import { DEFAULT_FLAG_ROLES } from "./fields/roles.js";
 import { loadPatterns, type PatternSet } from "./match/load-patterns.js";
 import { checkIgnoredFamilies, createMatcher } from "./match/matcher.js";
-import { defaultWorkers, scanInParallel } from "./parallel/parallel-scan.js";
+import { defaultWorkers, type ParallelEmit, scanInParallel } from "./parallel/parallel-scan.js";
 import type { ScanWorkerSetup } from "./parallel/scan-task.js";
 import { type StreamSettings, streamableFormat, streamedShares } from "./parallel/stream-plan.js";
 import { DEFAULT_BATCH_BYTES } from "./parallel/stream-share.js";
@@ -17,7 +18,7 @@ import { planShares, type ShardSpec, type SourceShare } from "./plan/shard-plan.
 import { formatOf } from "./records/format.js";
 import type { Report } from "./report/report-schema.js";
 import { runFingerprint, type ScanCheckpoint } from "./scan-checkpoint.js";
-import { type RecordContext, scanInput } from "./scan-input.js";
+import { emitTaskRecords, type RecordContext, scanInput } from "./scan-input.js";
 import { ProgressMeter, type ScanProgress } from "./scan-progress.js";
 import { ScanStop } from "./scan-stop.js";
 import { expandInputs } from "./sources/expand-inputs.js";
@@ -80,8 +81,8 @@ export interface ScanOptions {
   /**
    * Worker threads. Big uncompressed JSONL and text files are read in byte ranges by all of them;
    * line-based streams (Hub files, stdin, a lone compressed file) are read in this thread and
-   * scanned by them in batches of lines; the report and hits are the same as with one. Not used
-   * with `emit` or `limit`.
+   * scanned by them in batches of lines; the report and hits are the same as with one. With `emit`,
+   * this thread writes the outputs from their findings. Not used with `limit`.
    * @default the cores available, for inputs of 64 MiB and more; else 1
    */
   workers?: number;
@@ -210,7 +211,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const shareDone = options.checkpoint
     ? (sections: TallySections) => (options.checkpoint as ScanCheckpoint).done(sections)
     : undefined;
-  const workers = poolSize(options, shares, emitter !== undefined);
+  const workers = poolSize(options, shares);
   // With workers, this thread compiles the patterns only if it reads an input itself (stdin, Hub):
   // that takes seconds. Without, it compiles them now, before the progress clock starts.
   const matcherHere = workers > 0 ? undefined : createMatcher(patternSet, { ignore });
@@ -246,30 +247,50 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       parquetStallMs: options.parquetStallMs,
       strict: options.strict === true,
     };
-    const parallel = await scanInParallel(shares, setup, tally, {
-      workers,
-      onHit,
-      stop,
-      streamFormat: streamedShares(shares, setup, workers),
-      batchBytes: Math.min(options.taskBytes ?? DEFAULT_BATCH_BYTES, DEFAULT_BATCH_BYTES),
-      ...(shareDone ? { onShareDone: shareDone } : {}),
-      scanHere: async (source, part) => {
-        const read = await stop.read(source, part, (from) =>
-          scanInput(from, part, contextHere(), options, remaining, undefined),
-        );
-        return "outcome" in read ? read.outcome : read;
+    // --emit: the outputs are written here, input by input, from what the workers found.
+    const emit: ParallelEmit | undefined = emitter && {
+      finished: (share) => emitter.wasFinished(share.source.uri),
+      takeOver: (share) => {
+        const earlier = emitter.finishedEarlier(share.source.uri) as CheckpointEntry;
+        tally.absorb(earlier.sections);
+        meter?.resumed(earlier.sections.inputs, share.source.size);
+        failedInputs += earlier.sections.inputs.filter((input) => input.failed).length;
       },
-      ...(meter
-        ? {
-            // A big file moves task by task (64 MiB), as workers hand its ranges back.
-            progress: {
-              begin: (share: SourceShare, part: Tally) => meter.begin(part.inputs, share.bytes),
-              tick: () => meter.tick(),
-              end: () => meter.end(),
-            },
-          }
-        : {}),
-    });
+      begin: (share) => emitter.begin(planned?.get(share.source) as PlannedInput),
+      writeTask: (input, share, task, hits, lineBase) =>
+        emitTaskRecords(share.source, input, options, { range: task.range, lineBase }, hits, flagKinds),
+    };
+    let parallel: { failed: number; stopped: boolean };
+    try {
+      parallel = await scanInParallel(shares, setup, tally, {
+        workers,
+        onHit,
+        stop,
+        // A stream is read once: with --emit, this thread reads it and writes its outputs as it goes.
+        ...(emit ? { emit } : { streamFormat: streamedShares(shares, setup, workers) }),
+        batchBytes: Math.min(options.taskBytes ?? DEFAULT_BATCH_BYTES, DEFAULT_BATCH_BYTES),
+        ...(shareDone ? { onShareDone: shareDone } : {}),
+        scanHere: async (source, part, input) => {
+          const read = await stop.read(source, part, (from) =>
+            scanInput(from, part, contextHere(), options, remaining, input),
+          );
+          return "outcome" in read ? read.outcome : read;
+        },
+        ...(meter
+          ? {
+              // A big file moves task by task (64 MiB), as workers hand its ranges back.
+              progress: {
+                begin: (share: SourceShare, part: Tally) => meter.begin(part.inputs, share.bytes),
+                tick: () => meter.tick(),
+                end: () => meter.end(),
+              },
+            }
+          : {}),
+      });
+    } catch (error) {
+      await emitter?.abort();
+      throw emitter ? emitWriteError(emitter.options.dir, error) : error;
+    }
     failedInputs += parallel.failed;
     interrupted = parallel.stopped;
   } else {
@@ -361,8 +382,8 @@ const WORKERS_FROM_BYTES = 64 << 20;
  * this thread can end it should a corrupt page loop the decoder; this thread would decode them
  * in a decode thread, handing every row across (see `ParquetDecoder`).
  */
-function poolSize(options: ScanOptions, shares: readonly SourceShare[], emitting: boolean): number {
-  if (emitting || options.limit !== undefined) return 0;
+function poolSize(options: ScanOptions, shares: readonly SourceShare[]): number {
+  if (options.limit !== undefined) return 0;
   const workers =
     options.workers ??
     defaultPoolSize(shares, { format: options.format, textUnit: options.textUnit ?? "line" });

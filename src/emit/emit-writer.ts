@@ -148,6 +148,11 @@ export class EmitWriter {
     );
   }
 
+  /** Whether the interrupted run finished this input (see {@link finishedEarlier}); changes nothing. */
+  wasFinished(source: string): boolean {
+    return this.finished.has(source);
+  }
+
   /**
    * The checkpoint entry of an input the interrupted run finished, which this run skips (its files
    * and counts are taken over), or undefined when it must be read.

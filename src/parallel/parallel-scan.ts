@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { builtFile } from "../built-file.js";
+import type { InputEmitter } from "../emit/emit-writer.js";
 import { InputError } from "../errors.js";
 import { lineBaseOf } from "../plan/lines-before.js";
 import type { SourceShare } from "../plan/shard-plan.js";
@@ -9,7 +10,7 @@ import type { Source } from "../sources/source.js";
 import { Tally, type TallySections } from "../tally/tally.js";
 import type { Hit } from "../types.js";
 import { describeBatchLines } from "./line-batch.js";
-import type { ScanTask, ScanTaskResult, ScanWorkerSetup, TaskCheckpoint } from "./scan-task.js";
+import type { FileTask, ScanTask, ScanTaskResult, ScanWorkerSetup, TaskCheckpoint } from "./scan-task.js";
 import { shiftLines } from "./shift-lines.js";
 import { DEFAULT_BATCH_BYTES, streamShare } from "./stream-share.js";
 import { scanWorkerLimits } from "./worker-heap.js";
@@ -31,7 +32,18 @@ export interface ParallelScanOptions {
    * Reads a source the workers cannot open (stdin, Hub files) in this thread, into `tally`; or
    * gives, when the scan was stopped meanwhile, the counts of what it read before the stop.
    */
-  scanHere: (source: Source, tally: Tally) => Promise<{ failed: boolean } | { stopped: TallySections }>;
+  scanHere: (
+    source: Source,
+    tally: Tally,
+    emit: InputEmitter | undefined,
+  ) => Promise<{ failed: boolean } | { stopped: TallySections }>;
+  /**
+   * `--emit`: each input's outputs are written in this thread, in input order, while the workers
+   * scan ahead. An input an earlier run finished is taken over and not read; another is begun,
+   * its tasks' records written one task at a time from the workers' hits, then ended with its
+   * counts (a stop leaves its files partial).
+   */
+  emit?: ParallelEmit;
   /**
    * Stops the scan (SIGINT): no task is taken after it, the workers are terminated mid-task, and
    * the input being read is counted up to its last task taken.
@@ -50,6 +62,23 @@ export interface ParallelScanOptions {
     tick(): void;
     end(): void;
   };
+}
+
+/** What {@link scanInParallel} needs to write `--emit` outputs. */
+export interface ParallelEmit {
+  /** Whether an earlier run finished this input (`--emit-resume`): its tasks are not run. */
+  finished(share: SourceShare): boolean;
+  /** Takes over an input an earlier run finished: its outputs and counts. */
+  takeOver(share: SourceShare): void;
+  begin(share: SourceShare): InputEmitter;
+  /** Writes the records of one of the input's tasks, given the workers' hits (see `emitTaskRecords`). */
+  writeTask(
+    emit: InputEmitter,
+    share: SourceShare,
+    task: FileTask,
+    hits: readonly Hit[],
+    lineBase: number,
+  ): Promise<void>;
 }
 
 /**
@@ -91,8 +120,10 @@ export async function scanInParallel(
   );
   // The task list, source by source: each source's results are read in its task order.
   const plan = shares.map((share) => {
-    const streamAs = options.streamFormat?.(share);
-    return { share, streamAs, tasks: streamAs ? undefined : tasksOf(share), lineBase: firstLine(share) };
+    const finished = options.emit?.finished(share) === true;
+    const streamAs = finished ? undefined : options.streamFormat?.(share);
+    const tasks = finished ? [] : streamAs ? undefined : tasksOf(share);
+    return { share, finished, streamAs, tasks, lineBase: firstLine(share) };
   });
   const flat = plan.flatMap(({ tasks }) => tasks ?? []);
   const inFlight: Array<Promise<ScanTaskResult>> = [];
@@ -133,17 +164,23 @@ export async function scanInParallel(
   const orStop = <T>(promise: Promise<T>): Promise<T | typeof STOPPED> =>
     stop ? stop.race(promise) : promise;
   try {
-    for (const { share, streamAs, tasks, lineBase: lineBaseOf } of plan) {
+    for (const { share, finished, streamAs, tasks, lineBase: lineBaseOf } of plan) {
       if (stop?.stopped) return { failed, stopped: true };
+      if (finished) {
+        options.emit?.takeOver(share);
+        continue;
+      }
       const { source } = share;
       const part = new Tally();
       options.progress?.begin(share, part);
+      const emit = options.emit?.begin(share);
       if (tasks === undefined) {
         const read = streamAs
           ? await streamHere(source, part, streamAs)
-          : await options.scanHere(source, part);
+          : await options.scanHere(source, part, emit);
         if ("stopped" in read) {
           tally.absorb(read.stopped);
+          await emit?.stop();
           options.progress?.end();
           return { failed, stopped: true };
         }
@@ -162,21 +199,27 @@ export async function scanInParallel(
           // what later tasks read of it is not counted either.
           if (sourceFailed) continue;
           shiftLines(result.hits, result.sections, lineBase);
+          const taskLineBase = lineBase;
           lineBase += result.lines;
           if (options.onHit) for (const hit of result.hits) options.onHit(hit);
           part.absorb(result.sections, i === 0 ? undefined : part.inputs[0]);
           sourceFailed ||= result.failed;
           options.progress?.tick();
+          // Counted first: a stop while its records are written leaves the count and hits whole.
+          if (emit)
+            await options.emit?.writeTask(emit, share, tasks[i] as FileTask, result.hits, taskLineBase);
         }
         if (stop?.stopped) {
           // The tasks taken so far are counted, with their hits: the input is cut at a task's end.
           tally.absorb(part.toSections());
+          await emit?.stop();
           options.progress?.end();
           return { failed, stopped: true };
         }
         if (sourceFailed) failed++;
       }
       const sections = part.toSections();
+      await emit?.end(sections);
       tally.absorb(sections);
       await options.onShareDone?.(sections);
       options.progress?.end();
@@ -216,7 +259,7 @@ function describeTask(task: ScanTask): string {
 }
 
 /** A share's tasks, or undefined when this thread must read it (no local path). */
-function tasksOf({ source, ranges }: SourceShare): ScanTask[] | undefined {
+function tasksOf({ source, ranges }: SourceShare): FileTask[] | undefined {
   if (source.path === undefined) return undefined;
   const base = { kind: "file" as const, uri: source.uri, path: source.path, size: source.size };
   return ranges === undefined ? [{ ...base, range: undefined }] : ranges.map((range) => ({ ...base, range }));

@@ -133,49 +133,65 @@ function shardBytes(dir: string): Map<string, string> {
 }
 
 describe("SIGINT and SIGTERM", () => {
-  it("SIGINT with --emit: stops at once, writes a partial report, leaves .partial only for the input it was in; --resume ends as an uninterrupted run", async () => {
-    const out = join(root, "emit");
-    const args = [data, "--json", join(root, "e.json"), "--hits", join(root, "e.jsonl"), "--emit", out];
-    // Stopped once the first input is finished and the second is being written.
-    const stopped = await stopWhen(args, () => checkpointLines(out).length >= 1, "SIGINT");
-    expect(stopped.signal).toBe(null);
-    expect(stopped.code).toBe(130);
-    expect(stopped.latency).toBeLessThan(5000);
-    expect(stopped.stderr).toContain(
-      `selfid: interrupted by SIGINT: partial report written to ${join(root, "e.json")} (complete: false)`,
-    );
-    const report = checkPartialReport(join(root, "e.json"), join(root, "e.jsonl"));
-
-    // Final names only for the inputs the checkpoint records as finished; the rest only .partial.
-    const finished = checkpointLines(out).flatMap((line) =>
-      (JSON.parse(line) as { files: { path: string }[] }).files.map((f) => f.path),
-    );
-    expect(finished.length).toBeGreaterThan(0);
-    const present = shardFiles(out);
-    expect(present.filter((p) => !p.split("/").at(-1)?.startsWith("."))).toEqual([...finished].sort());
-    const finishedInputs = checkpointLines(out).length;
-    expect(finishedInputs).toBeLessThan(FILES);
-    for (const partial of present.filter((p) => p.endsWith(".partial"))) {
-      expect(partial).toMatch(
-        new RegExp(`\\.part-${finishedInputs}\\.jsonl(\\.reasons\\.jsonl)?\\.partial$`),
+  it.each([
+    ["", []],
+    [" --workers 2", ["--workers", "2", "--task-bytes", "1MiB"]],
+  ])(
+    "SIGINT with --emit%s: stops at once, writes a partial report, leaves .partial only for the input it was in; --resume ends as an uninterrupted run",
+    async (name, workers) => {
+      const out = join(root, `emit${name.replace(/\W+/g, "-")}`);
+      const args = [
+        data,
+        "--json",
+        join(root, "e.json"),
+        "--hits",
+        join(root, "e.jsonl"),
+        "--emit",
+        out,
+        ...workers,
+      ];
+      // Stopped once the first input is finished and the second is being written.
+      const stopped = await stopWhen(args, () => checkpointLines(out).length >= 1, "SIGINT");
+      expect(stopped.signal).toBe(null);
+      expect(stopped.code).toBe(130);
+      expect(stopped.latency).toBeLessThan(5000);
+      expect(stopped.stderr).toContain(
+        `selfid: interrupted by SIGINT: partial report written to ${join(root, "e.json")} (complete: false)`,
       );
-    }
-    const manifest = JSON.parse(read(join(out, "manifest.json")));
-    expect(manifest.complete).toBe(false);
-    expect(manifest.inputs).toHaveLength(finishedInputs);
-    // The report counts the finished inputs as the manifest does, and the one it was in so far.
-    expect(report.inputs.length).toBeGreaterThanOrEqual(finishedInputs);
-    for (const [i, input] of (manifest.inputs as { read: number }[]).entries()) {
-      expect(report.inputs[i]?.records).toBe(input.read);
-    }
+      const report = checkPartialReport(join(root, "e.json"), join(root, "e.jsonl"));
 
-    const resumed = spawnSync(process.execPath, [bin, "scan", ...args, "--resume", "-q"]);
-    expect(resumed.status, resumed.stderr.toString()).toBe(0);
-    expect(read(join(out, "manifest.json"))).toBe(read(join(root, "whole/manifest.json")));
-    expect(read(join(root, "e.jsonl"))).toBe(read(join(root, "whole.jsonl")));
-    expect(JSON.parse(read(join(root, "e.json")))).toEqual(JSON.parse(read(join(root, "whole.json"))));
-    expect(shardBytes(out)).toEqual(shardBytes(join(root, "whole")));
-  }, 150_000);
+      // Final names only for the inputs the checkpoint records as finished; the rest only .partial.
+      const finished = checkpointLines(out).flatMap((line) =>
+        (JSON.parse(line) as { files: { path: string }[] }).files.map((f) => f.path),
+      );
+      expect(finished.length).toBeGreaterThan(0);
+      const present = shardFiles(out);
+      expect(present.filter((p) => !p.split("/").at(-1)?.startsWith("."))).toEqual([...finished].sort());
+      const finishedInputs = checkpointLines(out).length;
+      expect(finishedInputs).toBeLessThan(FILES);
+      for (const partial of present.filter((p) => p.endsWith(".partial"))) {
+        expect(partial).toMatch(
+          new RegExp(`\\.part-${finishedInputs}\\.jsonl(\\.reasons\\.jsonl)?\\.partial$`),
+        );
+      }
+      const manifest = JSON.parse(read(join(out, "manifest.json")));
+      expect(manifest.complete).toBe(false);
+      expect(manifest.inputs).toHaveLength(finishedInputs);
+      // The report counts the finished inputs as the manifest does, and the one it was in so far.
+      expect(report.inputs.length).toBeGreaterThanOrEqual(finishedInputs);
+      for (const [i, input] of (manifest.inputs as { read: number }[]).entries()) {
+        expect(report.inputs[i]?.records).toBe(input.read);
+      }
+
+      const resumed = spawnSync(process.execPath, [bin, "scan", ...args, "--resume", "-q"]);
+      expect(resumed.status, resumed.stderr.toString()).toBe(0);
+      expect(read(join(out, "manifest.json"))).toBe(read(join(root, "whole/manifest.json")));
+      expect(read(join(root, "e.jsonl"))).toBe(read(join(root, "whole.jsonl")));
+      expect(JSON.parse(read(join(root, "e.json")))).toEqual(JSON.parse(read(join(root, "whole.json"))));
+      expect(shardBytes(out)).toEqual(shardBytes(join(root, "whole")));
+    },
+    150_000,
+  );
 
   it("SIGTERM with --workers 2: terminates the busy workers, reports the tasks taken; --resume ends as an uninterrupted run", async () => {
     const json = join(root, "w.json");
