@@ -11,7 +11,7 @@
 // deleted as they fill: selfid keeps every shard of an input as `.NAME.partial` until the input
 // ends, then renames them all, so a shard removed early would fail that rename. workers: one
 // generated file given N times (hard links), scanned without --emit by a pool of worker threads
-// (--emit runs in one thread). Either way the script
+// (stdin with --emit is read and written by one thread). Either way the script
 // samples /proc/PID/status of selfid (and of any child) once a second, then checks the run's
 // report, manifest and outputs against what it was fed, and prints RSS after warm-up (min, median,
 // max), its slope in MB per GB fed, a verdict and a sparkline. Every sample goes to

@@ -6,10 +6,12 @@ import { extractSegments } from "./fields/extract-segments.js";
 import type { FieldPath } from "./fields/field-path.js";
 import { detectLanguage, documentText } from "./langid/detect-language.js";
 import type { Matcher } from "./match/matcher.js";
+import type { StreamFormat } from "./parallel/scan-task.js";
 import type { ByteRange } from "./records/byte-range.js";
 import { formatOf } from "./records/format.js";
+import { elementRecord } from "./records/json-array-reader.js";
 import { jsonlLineItem } from "./records/jsonl-reader.js";
-import { DEFAULT_MAX_LINE_BYTES, type LinePiece } from "./records/line-splitter.js";
+import { DEFAULT_MAX_LINE_BYTES, type Line, type LinePiece } from "./records/line-splitter.js";
 import { type ReadRecordsOptions, readRecords } from "./records/read-records.js";
 import { textLineItem } from "./records/text-reader.js";
 import type { InputSummary } from "./report/report-schema.js";
@@ -104,28 +106,50 @@ export async function scanInput(
 }
 
 /**
- * Reads the lines of a line-based input that another thread split (a batch of a stream read there:
- * a Hub file, a compressed file, stdin) into `tally`, as {@link scanInput} would have read them:
- * same items, same counts. Line numbers and offsets are the stream's own. With `strict`, the first
- * unreadable line throws.
+ * Reads the records of an input that another thread cut (a batch of a stream read there: a Hub
+ * file, a compressed file, stdin, a JSON array) into `tally`, as {@link scanInput} would have read
+ * them: same items, same counts. Line numbers and offsets are the stream's own. With `strict`, the
+ * first unreadable record throws.
  */
 export function scanLinePieces(
   uri: string,
-  format: "jsonl" | "txt",
+  format: StreamFormat,
   pieces: Iterable<LinePiece>,
   tally: Tally,
   ctx: RecordContext,
   options: Pick<InputScanOptions, "maxRecordBytes" | "strict">,
 ): void {
   const input = tally.addInput(uri, format, compressionOf(uri));
-  const toItem = format === "jsonl" ? jsonlLineItem : textLineItem;
   const max = options.maxRecordBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const toItem =
+    format === "jsonl"
+      ? jsonlLineItem
+      : format === "txt"
+        ? textLineItem
+        : // A JSON array's element: its index stands in the piece's line number.
+          (piece: LinePiece) => elementRecord((piece as Line).bytes, piece.line);
   for (const piece of pieces) {
     const item = toItem(piece, max);
     if (item === undefined) continue;
     scanItem(ctx, tally, input, uri, item, undefined);
     if (item.type === "error" && options.strict) throw strictError(uri, item);
   }
+}
+
+/**
+ * Counts one record of a stream into `tally` in this thread (a JSON array's rest, after the point
+ * where it stopped being plain); with `strict`, an unreadable one throws, as in {@link scanInput}.
+ */
+export function scanItemHere(
+  ctx: RecordContext,
+  tally: Tally,
+  input: InputSummary,
+  uri: string,
+  item: RecordItem,
+  strict: boolean,
+): void {
+  scanItem(ctx, tally, input, uri, item, undefined);
+  if (item.type === "error" && strict) throw strictError(uri, item);
 }
 
 /** Counts one item of an input into `tally`; returns what `emit` asks to be awaited, if anything. */

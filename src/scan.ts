@@ -18,7 +18,7 @@ import { planShares, type ShardSpec, type SourceShare } from "./plan/shard-plan.
 import { formatOf } from "./records/format.js";
 import type { Report } from "./report/report-schema.js";
 import { runFingerprint, type ScanCheckpoint } from "./scan-checkpoint.js";
-import { emitTaskRecords, type RecordContext, scanInput } from "./scan-input.js";
+import { emitTaskRecords, type RecordContext, scanInput, scanItemHere } from "./scan-input.js";
 import { ProgressMeter, type ScanProgress } from "./scan-progress.js";
 import { ScanStop } from "./scan-stop.js";
 import { expandInputs } from "./sources/expand-inputs.js";
@@ -80,15 +80,15 @@ export interface ScanOptions {
   onProgress?: (progress: ScanProgress) => void;
   /**
    * Worker threads. Big uncompressed JSONL and text files are read in byte ranges by all of them;
-   * line-based streams (Hub files, stdin, a lone compressed file) are read in this thread and
-   * scanned by them in batches of lines; the report and hits are the same as with one. With `emit`,
+   * streams (Hub files, stdin, a lone compressed file or JSON array) are read in this thread and
+   * scanned by them in batches of records; the report and hits are the same as with one. With `emit`,
    * this thread writes the outputs from their findings. Not used with `limit`.
    * @default the cores available, for inputs of 64 MiB and more; else 1
    */
   workers?: number;
   /**
-   * Bytes per task of a big file. Every shard of a run must use the same. Batches of lines of a
-   * stream are this size too, up to 8 MiB. @default 64 MiB
+   * Bytes per task of a big file. Every shard of a run must use the same. Batches of records of a
+   * stream are this size too, up to 1 MiB. @default 64 MiB
    */
   taskBytes?: number;
   /**
@@ -267,7 +267,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         onHit,
         stop,
         // A stream is read once: with --emit, this thread reads it and writes its outputs as it goes.
-        ...(emit ? { emit } : { streamFormat: streamedShares(shares, setup, workers) }),
+        ...(emit
+          ? { emit }
+          : {
+              streamFormat: streamedShares(shares, setup, workers),
+              scanItemHere: (source, part, input, item) =>
+                scanItemHere(contextHere(), part, input, source.uri, item, options.strict === true),
+            }),
         batchBytes: Math.min(options.taskBytes ?? DEFAULT_BATCH_BYTES, DEFAULT_BATCH_BYTES),
         ...(shareDone ? { onShareDone: shareDone } : {}),
         scanHere: async (source, part, input) => {

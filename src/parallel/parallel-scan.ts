@@ -5,12 +5,20 @@ import { InputError } from "../errors.js";
 import { lineBaseOf } from "../plan/lines-before.js";
 import type { SourceShare } from "../plan/shard-plan.js";
 import { describeStall } from "../records/parquet-decoder.js";
+import type { InputSummary } from "../report/report-schema.js";
 import { type ScanStop, STOPPED } from "../scan-stop.js";
 import type { Source } from "../sources/source.js";
 import { Tally, type TallySections } from "../tally/tally.js";
-import type { Hit } from "../types.js";
+import type { Hit, RecordItem } from "../types.js";
 import { describeBatchLines } from "./line-batch.js";
-import type { FileTask, ScanTask, ScanTaskResult, ScanWorkerSetup, TaskCheckpoint } from "./scan-task.js";
+import type {
+  FileTask,
+  ScanTask,
+  ScanTaskResult,
+  ScanWorkerSetup,
+  StreamFormat,
+  TaskCheckpoint,
+} from "./scan-task.js";
 import { shiftLines } from "./shift-lines.js";
 import { DEFAULT_BATCH_BYTES, streamShare } from "./stream-share.js";
 import { scanWorkerLimits } from "./worker-heap.js";
@@ -53,8 +61,13 @@ export interface ParallelScanOptions {
    * The format of a share this thread reads as a stream while the workers scan its lines (see
    * `streamShare`): a line-based Hub file, stdin, a compressed file; undefined for the others.
    */
-  streamFormat?: (share: SourceShare) => "jsonl" | "txt" | undefined;
-  /** Size of the batches of a streamed share. @default 8 MiB */
+  streamFormat?: (share: SourceShare) => StreamFormat | undefined;
+  /**
+   * Counts a record of a streamed share in this thread: a JSON array's records after the point
+   * where it stops being a plain array of objects, which only one reader can follow.
+   */
+  scanItemHere?: (source: Source, tally: Tally, input: InputSummary, item: RecordItem) => void;
+  /** Size of the batches of a streamed share. @default 1 MiB */
   batchBytes?: number;
   /** Progress: an input starts (its counts will grow in `tally`), a task of it is added, it ends. */
   progress?: {
@@ -145,7 +158,7 @@ export async function scanInParallel(
   const streamHere = async (
     source: Source,
     part: Tally,
-    format: "jsonl" | "txt",
+    format: StreamFormat,
   ): Promise<{ failed: boolean } | { stopped: TallySections }> => {
     const reading = (from: Source) =>
       streamShare((task) => pool.run(task), from, part, {
@@ -156,6 +169,7 @@ export async function scanInParallel(
         strict: setup.strict,
         onHit: options.onHit,
         ...(options.progress ? { onBatch: options.progress.tick } : {}),
+        ...(options.scanItemHere ? { scanItemHere: options.scanItemHere.bind(undefined, from, part) } : {}),
       });
     if (stop === undefined) return reading(source);
     const read = await stop.read(source, part, reading);

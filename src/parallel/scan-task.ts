@@ -31,13 +31,20 @@ export interface FileTask {
 }
 
 /**
- * Lines of a line-based input that the main thread reads as a stream (a Hub file, a compressed
- * file, stdin), split there and numbered as in the whole stream: the worker only scans them.
+ * The formats a stream can be cut in, between records: JSONL and text lines, and the elements of a
+ * plain JSON array.
+ */
+export type StreamFormat = "jsonl" | "txt" | "json";
+
+/**
+ * Records of an input that the main thread reads as a stream (a Hub file, a compressed file,
+ * stdin, a JSON array), cut there and numbered as in the whole stream: lines, or the elements of a
+ * JSON array (each element's index in place of a line number). The worker only scans them.
  */
 export interface LinesTask {
   kind: "lines";
   uri: string;
-  format: "jsonl" | "txt";
+  format: StreamFormat;
   batch: LineBatch;
 }
 

@@ -1,19 +1,21 @@
 import { compressionOf } from "../decode/compression-of.js";
 import { InputError } from "../errors.js";
+import { readJsonArraySteps } from "../records/json-array-reader.js";
 import { LineSplitter } from "../records/line-splitter.js";
 import { decodedBytes } from "../records/read-records.js";
+import type { InputSummary } from "../report/report-schema.js";
 import type { Source } from "../sources/source.js";
 import type { Tally } from "../tally/tally.js";
-import type { Hit } from "../types.js";
+import type { Hit, RecordItem } from "../types.js";
 import { type LineBatch, LineBatchPacker } from "./line-batch.js";
-import type { ScanTask, ScanTaskResult } from "./scan-task.js";
+import type { ScanTask, ScanTaskResult, StreamFormat } from "./scan-task.js";
 
 /** Default size of a batch of lines handed to a worker: big enough that posting it costs little. */
-export const DEFAULT_BATCH_BYTES = 8 << 20;
+export const DEFAULT_BATCH_BYTES = 1 << 20;
 
 /** Options of {@link streamShare}. */
 export interface StreamShareOptions {
-  format: "jsonl" | "txt";
+  format: StreamFormat;
   workers: number;
   batchBytes: number;
   maxRecordBytes: number | undefined;
@@ -21,23 +23,29 @@ export interface StreamShareOptions {
   onHit: ((hit: Hit) => void) | undefined;
   /** A batch's counts were added to `part` (progress). */
   onBatch?: () => void;
+  /** Counts a record in this thread, into `part`'s input: a JSON array's once it is not plain. */
+  scanItemHere?: (input: InputSummary, item: RecordItem) => void;
 }
 
-/** What the read of a stream gives: its next batch of lines, and the bytes read for it. */
+/** What the read of a stream gives: its next batch, and the bytes read for it. */
 interface StreamStep {
   batch: LineBatch | undefined;
   /** Bytes of the source (before decompression) read since the previous step. */
   rawBytes: number;
+  /** A record for this thread to count, after the batches before it. */
+  item?: RecordItem;
 }
 
 /**
- * Reads a line-based source that no worker can open itself — a Hub file, stdin — or one that only
- * one thread could read at a time — a compressed file — in this thread, and has the workers scan it:
- * the stream is split into lines here, exactly as a reader would (same numbers, same offsets, the
- * same over-size lines), and handed out in batches of about `batchBytes`; their counts are added to
- * `part` in stream order, so the report and the hits are those of a single-threaded read. A stream
- * that fails part-way (a dropped transfer, a corrupt frame) fails the input after the lines before
- * the failure are counted, as in one thread; `strict` throws instead.
+ * Reads a source that no worker can open itself — a Hub file, stdin — or that only one thread
+ * could read at a time — a compressed file, a JSON array — in this thread, and has the workers scan
+ * it: the stream is cut into records here, exactly as a reader would (lines with the same numbers,
+ * offsets and over-size lines; a JSON array's elements), and handed out in batches of about
+ * `batchBytes`; their counts are added to `part` in stream order, so the report and the hits are
+ * those of a single-threaded read. A JSON array that stops being a plain array of objects is read
+ * on from there by stream-json in this thread (`scanItemHere`), after the batches before. A stream
+ * that fails part-way (a dropped transfer, a corrupt frame) fails the input after the records
+ * before the failure are counted, as in one thread; `strict` throws instead.
  * @returns whether the input failed
  */
 export async function streamShare(
@@ -72,16 +80,21 @@ export async function streamShare(
         break;
       }
       if (step.done) break;
-      const { batch, rawBytes } = step.value;
-      if (batch === undefined) {
-        input.bytes += rawBytes;
-        continue;
+      const { batch, rawBytes, item } = step.value;
+      if (batch === undefined) input.bytes += rawBytes;
+      else {
+        const result = run({ kind: "lines", uri: source.uri, format, batch });
+        // Taken in order below; a rejection before then must not count as unhandled.
+        result.catch(() => {});
+        inFlight.push({ result, batch, rawBytes });
+        while (inFlight.length >= options.workers * 2) await takeOldest();
       }
-      const result = run({ kind: "lines", uri: source.uri, format, batch });
-      // Taken in order below; a rejection before then must not count as unhandled.
-      result.catch(() => {});
-      inFlight.push({ result, batch, rawBytes });
-      while (inFlight.length >= options.workers * 2) await takeOldest();
+      if (item !== undefined) {
+        // In order: every batch before it is counted first.
+        while (inFlight.length > 0) await takeOldest();
+        if (options.scanItemHere === undefined) throw new Error(`${source.uri}: no thread to read it`);
+        options.scanItemHere(input, item);
+      }
     }
     while (inFlight.length > 0) await takeOldest();
   } finally {
@@ -95,13 +108,14 @@ export async function streamShare(
 }
 
 /**
- * The source's lines in batches. A stream that fails gives the batch of the lines completed before
- * the failure, then throws: the line cut by the failure is not a record, as in one thread.
+ * The source's records in batches (and a JSON array's records past its plain part one by one). A
+ * stream that fails gives the batch of the records completed before the failure, then throws: the
+ * line cut by the failure is not a record, as in one thread.
  */
 async function* streamSteps(
   source: Source,
   packer: LineBatchPacker,
-  options: Pick<StreamShareOptions, "batchBytes" | "maxRecordBytes">,
+  options: Pick<StreamShareOptions, "format" | "batchBytes" | "maxRecordBytes">,
 ): AsyncGenerator<StreamStep> {
   let rawBytes = 0;
   const bytes = decodedBytes(source, {
@@ -109,25 +123,38 @@ async function* streamSteps(
       rawBytes += n;
     },
   });
-  const splitter = new LineSplitter(
-    options.maxRecordBytes === undefined ? {} : { maxLineBytes: options.maxRecordBytes },
-  );
-  const step = (): StreamStep => {
-    const taken = { batch: packer.length > 0 ? packer.take() : undefined, rawBytes };
+  const step = (item?: RecordItem): StreamStep => {
+    const taken: StreamStep = { batch: packer.length > 0 ? packer.take() : undefined, rawBytes };
+    if (item !== undefined) taken.item = item;
     rawBytes = 0;
     return taken;
   };
   try {
-    for await (const chunk of bytes) {
-      for (const piece of splitter.push(chunk)) {
-        packer.add(piece);
-        if (packer.byteLength >= options.batchBytes) yield step();
+    if (options.format === "json") {
+      const max = options.maxRecordBytes;
+      for await (const next of readJsonArraySteps(bytes, max === undefined ? {} : { maxRecordBytes: max })) {
+        if (next.type === "item") yield step(next.item);
+        else {
+          // The element's index stands in the line number; it has no offset of its own.
+          packer.add({ type: "line", bytes: next.bytes, line: next.index, byteOffset: 0 });
+          if (packer.byteLength >= options.batchBytes) yield step();
+        }
       }
+    } else {
+      const splitter = new LineSplitter(
+        options.maxRecordBytes === undefined ? {} : { maxLineBytes: options.maxRecordBytes },
+      );
+      for await (const chunk of bytes) {
+        for (const piece of splitter.push(chunk)) {
+          packer.add(piece);
+          if (packer.byteLength >= options.batchBytes) yield step();
+        }
+      }
+      for (const piece of splitter.end()) packer.add(piece);
     }
   } catch (error) {
     yield step();
     throw error;
   }
-  for (const piece of splitter.end()) packer.add(piece);
   yield step();
 }

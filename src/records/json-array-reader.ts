@@ -48,17 +48,76 @@ export interface ReadJsonArrayOptions {
  * element over the cap, a top-level object…) stream-json takes over from the end of the last good
  * element, so every item, message and raw byte is the one stream-json alone would give.
  */
-export async function* readJsonArray(
+export function readJsonArray(
   bytes: AsyncIterable<Uint8Array>,
   options: ReadJsonArrayOptions = {},
 ): AsyncGenerator<RecordItem> {
+  const keepRaw = options.keepRaw === true;
+  // Returned as it is, not wrapped: a generator around it would add an async step per record.
+  return readArray<RecordItem>(
+    bytes,
+    options,
+    (piece, index, value) => {
+      const item: RecordItem = { type: "record", value, index };
+      // A copy: a view would keep the whole chunk alive as long as the item.
+      if (keepRaw) item.raw = Buffer.from(piece);
+      return item;
+    },
+    (item) => item,
+  );
+}
+
+/** What {@link readJsonArraySteps} gives: a plain element, or an item of the slow path. */
+export type JsonArrayStep =
+  | {
+      type: "element";
+      /** From its `{` to the matching `}`: a view of a chunk, valid until the next step. */
+      bytes: Buffer;
+      index: number;
+    }
+  | { type: "item"; item: RecordItem };
+
+/**
+ * {@link readJsonArray}'s records as the bytes of each element while the array is plain (each
+ * checked to parse as an object), then, from the first thing that is not, stream-json's items: for
+ * a thread that hands elements to others to parse and scan (see `streamShare`).
+ */
+export function readJsonArraySteps(
+  bytes: AsyncIterable<Uint8Array>,
+  options: Pick<ReadJsonArrayOptions, "maxRecordBytes"> = {},
+): AsyncGenerator<JsonArrayStep> {
+  return readArray<JsonArrayStep>(
+    bytes,
+    options,
+    (piece, index) => ({ type: "element", bytes: piece, index }),
+    (item) => ({ type: "item", item }),
+  );
+}
+
+/**
+ * The item of an element {@link readJsonArraySteps} handed out, parsed again where it is scanned.
+ * @throws Error if the bytes are not the object they were when they were handed out
+ */
+export function elementRecord(bytes: Buffer, index: number): RecordItem {
+  const value = plainObject(bytes);
+  if (value === undefined) throw new Error(`records: element ${index} is no longer a JSON object`);
+  return { type: "record", value, index };
+}
+
+/** The reading shared by the two: the fast path's elements through `element`, stream-json's items through `item`. */
+async function* readArray<T>(
+  bytes: AsyncIterable<Uint8Array>,
+  options: ReadJsonArrayOptions,
+  element: (bytes: Buffer, index: number, value: Record<string, unknown>) => T,
+  item: (item: RecordItem) => T,
+): AsyncGenerator<T> {
   const max = options.maxRecordBytes ?? DEFAULT_MAX_LINE_BYTES;
   const keepRaw = options.keepRaw === true;
   const reader = new JsonValueReader(max, keepRaw, options.spillDir ?? tmpdir());
   const chunks = bytes[Symbol.asyncIterator]();
   try {
     if (options.fast === false) {
-      yield* readWithStreamJson(reader, chunks, []);
+      for await (const slow of readWithStreamJson(reader, chunks, [])) yield item(slow);
       return;
     }
     const splitter = new JsonArraySplitter(max);
@@ -68,14 +127,15 @@ export async function* readJsonArray(
       const end = chunk.done ? splitter.end() : undefined;
       const pieces = chunk.done ? (end === undefined ? [] : [end]) : splitter.push(chunk.value);
       for (const piece of pieces) {
-        const item = piece.type === "element" ? elementItem(piece.bytes, count, keepRaw) : undefined;
-        if (item === undefined) {
+        const value = piece.type === "element" ? plainObject(piece.bytes) : undefined;
+        if (value === undefined) {
           if (count > 0) reader.resumeAfter(count);
-          yield* readWithStreamJson(reader, chunks, splitter.rest(piece.from));
+          for await (const slow of readWithStreamJson(reader, chunks, splitter.rest(piece.from))) {
+            yield item(slow);
+          }
           return;
         }
-        count++;
-        yield item;
+        yield element((piece as { bytes: Buffer }).bytes, count++, value);
       }
       if (chunk.done) return;
     }
@@ -87,19 +147,15 @@ export async function* readJsonArray(
 /** Elements the fast path could not parse: invalid UTF-8 is decoded as stream-json's decoder does. */
 const replacingDecoder = new TextDecoder("utf-8", { fatal: false });
 
-/** An element of the fast path as a record item; undefined if it is not a valid JSON object. */
-function elementItem(bytes: Buffer, index: number, keepRaw: boolean): RecordItem | undefined {
+/** An element of the fast path, parsed; undefined if it is not a valid JSON object. */
+function plainObject(bytes: Buffer): Record<string, unknown> | undefined {
   let value: unknown;
   try {
     value = JSON.parse(isUtf8(bytes) ? bytes.toString("utf8") : replacingDecoder.decode(bytes));
   } catch {
     return undefined;
   }
-  if (!isJsonObject(value)) return undefined;
-  const item: RecordItem = { type: "record", value, index };
-  // A copy: a view would keep the whole chunk alive as long as the item.
-  if (keepRaw) item.raw = Buffer.from(bytes);
-  return item;
+  return isJsonObject(value) ? value : undefined;
 }
 
 /** The items of {@link JsonValueReader} over the chunks of `first`, then the rest of `chunks`. */

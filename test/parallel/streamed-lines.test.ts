@@ -106,25 +106,28 @@ describe("which inputs are streamed to the workers", () => {
   });
   const settings = { format: undefined, textUnit: "line" as const };
 
-  it("Hub files and stdin in a line format always; compressed files while the workers lack tasks", () => {
+  it("Hub files and stdin always; compressed files and JSON arrays while the workers lack tasks", () => {
     const hub = share("hf://datasets/a/b@main/x.jsonl.gz", undefined);
     const hubParquet = share("hf://datasets/a/b@main/x.parquet", undefined);
     const zst = share("data/a.jsonl.zst", "/d/a.jsonl.zst");
     const text = share("data/b.txt.gz", "/d/b.txt.gz");
     const plainFile = share("data/c.jsonl", "/d/c.jsonl");
     const array = share("data/d.json.gz", "/d/d.json.gz");
-    const few = streamedShares([hub, hubParquet, zst, text, array], settings, 4);
-    expect([hub, hubParquet, zst, text, array].map(few)).toEqual([
+    const plainArray = share("data/e.json", "/d/e.json");
+    const few = streamedShares([hub, hubParquet, zst, text, array, plainArray], settings, 8);
+    expect([hub, hubParquet, zst, text, array, plainArray].map(few)).toEqual([
       "jsonl",
       undefined,
       "jsonl",
       "txt",
-      undefined,
+      "json",
+      "json",
     ]);
+    // A plain JSONL file is read in byte ranges by the workers themselves.
     expect(few(plainFile)).toBeUndefined();
     // Four local tasks keep four workers busy: each compressed file is one worker's task.
     const many = streamedShares([zst, text, share("data/c.jsonl", "/d/c.jsonl", 2)], settings, 4);
-    expect([hub, zst, text].map(many)).toEqual(["jsonl", undefined, undefined]);
+    expect([hub, zst, text, plainArray].map(many)).toEqual(["jsonl", undefined, undefined, undefined]);
     // Whole-file text is one record: nothing to cut.
     expect(streamedShares([text], { format: undefined, textUnit: "file" }, 4)(text)).toBeUndefined();
   });
@@ -159,6 +162,43 @@ describe("a stream read here and scanned by the workers", () => {
       expect(many, name).toEqual(one);
       expect(one.report?.totals.records, name).toBeGreaterThan(200);
     }
+  }, 60_000);
+
+  it("gives the same report and hits as one thread: JSON arrays, plain and not, whole and cut", async () => {
+    const root = join(tmp, "arrays");
+    mkdirSync(root, { recursive: true });
+    const elements = jsonl
+      .toString()
+      .split("\n")
+      .filter((line) => line.startsWith("{") && line.endsWith("}") && line.length < 1500);
+    const array = (items: string[]) => `[\n${items.join(",\n")}\n]\n`;
+    const files: Record<string, Buffer> = {
+      "plain.json": Buffer.from(`\uFEFF${array(elements)}`),
+      // Not plain from element 300 on: a scalar, then an element over the record cap.
+      "scalar.json": Buffer.from(array([...elements.slice(0, 300), "42", ...elements.slice(300)])),
+      "oversize.json": Buffer.from(
+        array([
+          ...elements.slice(0, 200),
+          JSON.stringify({ text: "z".repeat(3000) }),
+          ...elements.slice(200),
+        ]),
+      ),
+      "truncated.json": Buffer.from(array(elements).slice(0, 50_000)),
+      "object.json": Buffer.from(JSON.stringify({ text: TEXTS[0], n: 1 })),
+      "empty.json": Buffer.from("[]"),
+      "packed.json.gz": gzipSync(array(elements)),
+    };
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(root, name), bytes);
+    for (const name of Object.keys(files)) {
+      const one = await outcome({ inputs: [name], cwd: root, workers: 1 });
+      const many = await outcome({ inputs: [name], cwd: root, workers: 2, taskBytes: 4000 });
+      expect(many, name).toEqual(one);
+    }
+    const plain = await outcome({ inputs: ["plain.json"], cwd: root, workers: 1 });
+    expect(plain.report?.totals.scanned).toBe(elements.length);
+    const scalar = await outcome({ inputs: ["scalar.json"], cwd: root, workers: 1 });
+    expect(scalar.report?.totals.errors).toBe(1);
+    expect(scalar.report?.totals.scanned).toBe(elements.length);
   }, 60_000);
 
   it("counts the lines before a stream fails, fails the input, and with --strict throws as one thread", async () => {
