@@ -62,20 +62,10 @@ export async function scanInput(
     return { remaining, failed: true };
   }
   const { range, lineBase = 0, onRangeLines, parquetWatch } = read;
-  let firstByte = 0;
-  const ranged =
-    range === undefined
-      ? {}
-      : {
-          range,
-          onRangeStart: (offset: number) => {
-            firstByte = offset;
-          },
-          ...(onRangeLines ? { onRangeLines } : {}),
-        };
+  const ranged = rangedRead(range, onRangeLines);
   try {
     const records = readRecords(source, {
-      ...ranged,
+      ...ranged.options,
       ...readOptions(options, format, emit),
       ...(parquetWatch ? { parquetWatch } : {}),
       onBytes: (n: number) => {
@@ -84,7 +74,7 @@ export async function scanInput(
       },
     });
     for await (const item of records) {
-      if (range !== undefined) placeInFile(item, lineBase, firstByte);
+      if (range !== undefined) placeInFile(item, lineBase, ranged.firstByte());
       const wait = scanItem(ctx, tally, input, source.uri, item, emit);
       if (item.type === "error" && options.strict) {
         if (wait) await wait;
@@ -174,6 +164,22 @@ function strictError(uri: string, item: { index: number; line?: number; message:
   return new InputError(`${describe(uri, item)}: ${item.message}`, uri);
 }
 
+/** The options of a read over `range` (none without one), and the file offset of its first line once read. */
+function rangedRead(
+  range: ByteRange | undefined,
+  onRangeLines?: (lines: number) => void,
+): { options: Pick<ReadRecordsOptions, "range" | "onRangeStart" | "onRangeLines">; firstByte: () => number } {
+  let firstByte = 0;
+  if (range === undefined) return { options: {}, firstByte: () => 0 };
+  const onRangeStart = (offset: number): void => {
+    firstByte = offset;
+  };
+  return {
+    options: { range, onRangeStart, ...(onRangeLines ? { onRangeLines } : {}) },
+    firstByte: () => firstByte,
+  };
+}
+
 /** How an input's records are read: for the scan, and with `emit` for its outputs too. */
 function readOptions(
   options: InputScanOptions,
@@ -221,20 +227,14 @@ export async function emitTaskRecords(
     else byRecord.set(hit.record, [hit]);
   }
   const { range, lineBase } = task;
-  let firstByte = 0;
+  const ranged = rangedRead(range);
   try {
     const format = formatOf(source.uri, options.format);
-    const ranged =
-      range === undefined
-        ? {}
-        : {
-            range,
-            onRangeStart: (offset: number) => {
-              firstByte = offset;
-            },
-          };
-    for await (const item of readRecords(source, { ...ranged, ...readOptions(options, format, emit) })) {
-      if (range !== undefined) placeInFile(item, lineBase, firstByte);
+    for await (const item of readRecords(source, {
+      ...ranged.options,
+      ...readOptions(options, format, emit),
+    })) {
+      if (range !== undefined) placeInFile(item, lineBase, ranged.firstByte());
       let wait: Promise<void> | undefined;
       if (item.type === "error") wait = emit.write(item, false);
       else {
