@@ -28,6 +28,8 @@ export interface InputScanOptions {
   parquetStallMs?: number | undefined;
   strict?: boolean | undefined;
   emit?: EmitOptions | undefined;
+  /** Parquet: decode every column, as `emit` does (see `ReadRecordsOptions.allColumns`). */
+  allColumns?: boolean | undefined;
 }
 
 /**
@@ -195,6 +197,7 @@ function readOptions(
           onParquetMetadata: (metadata: FileMetaData) => emit.parquetMetadata(metadata),
         }
       : {}),
+    ...(options.allColumns ? { allColumns: true } : {}),
     format,
     textUnit: options.textUnit ?? "line",
     fields: options.fields,

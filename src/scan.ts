@@ -246,6 +246,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       maxRecordBytes: options.maxRecordBytes,
       parquetStallMs: options.parquetStallMs,
       strict: options.strict === true,
+      // What the main thread decodes to write a Parquet file's rows, the workers decode to scan it.
+      allColumns: emitter !== undefined,
     };
     // --emit: the outputs are written here, input by input, from what the workers found.
     const emit: ParallelEmit | undefined = emitter && {

@@ -16,6 +16,8 @@ export interface ScanWorkerSetup {
   maxRecordBytes: number | undefined;
   parquetStallMs: number | undefined;
   strict: boolean;
+  /** The scan writes `--emit` outputs (in the main thread): Parquet files are decoded whole. */
+  allColumns: boolean;
 }
 
 /** One task: a local file, whole or a byte range of it; or lines another thread read. */

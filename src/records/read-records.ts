@@ -49,6 +49,12 @@ export interface ReadRecordsOptions {
    * the range's first line; or, of a Parquet file, the row groups whose data starts in it.
    */
   range?: ByteRange;
+  /**
+   * Parquet: decode every column, as `keepRaw` does, without keeping the rows: a worker scanning for
+   * `--emit` fails a file where the thread writing its rows fails it (a corrupt column the scan
+   * alone would never decode). Other formats ignore it. @default false
+   */
+  allColumns?: boolean;
   /** With `range`: called with the file offset of the range's first line. */
   onRangeStart?: (offset: number) => void;
   /** With `range`: called at the end with the number of lines in the range (blank ones too). */
@@ -96,7 +102,7 @@ function open(source: Source, options: ReadRecordsOptions): AsyncIterable<Record
         fields: options.fields,
         onBytes: options.onBytes,
         zstd: options.zstd,
-        allColumns: options.keepRaw === true,
+        allColumns: options.keepRaw === true || options.allColumns === true,
         onMetadata: options.onParquetMetadata,
         range: options.range,
         stallMs: options.parquetStallMs,

@@ -252,12 +252,14 @@ export async function fuzzBatch(runCli, root, seeds, options = {}) {
  * @param options.args more scan options (e.g. `--max-record-bytes`)
  * @param options.expected records planted per input name, for inputs left intact
  * @param options.maxRecordBytes the cap in force, for the line oracle @default 64 MiB
- * @param options.twice scan again into a second directory and compare @default true
+ * @param options.twice scan again into a second directory, with worker threads cutting the inputs
+ *   into small tasks (`--workers 2 --task-bytes 2000`), and compare: the same report and outputs
+ *   @default true
  */
 export async function checkScan(runCli, cwd, inputs, options = {}) {
   const { args = [], expected = {}, maxRecordBytes = 64 * 1024 * 1024, twice = true, tag = "a" } = options;
   const violations = [];
-  const scanOnce = async (label) => {
+  const scanOnce = async (label, more = []) => {
     const argv = [
       "scan",
       ...inputs,
@@ -267,6 +269,7 @@ export async function checkScan(runCli, cwd, inputs, options = {}) {
       `out-${label}`,
       "--quiet",
       ...args,
+      ...more,
     ];
     const result = await runCli(argv, cwd);
     return { result, argv, dir: join(cwd, `out-${label}`), reportPath: join(cwd, `report-${label}.json`) };
@@ -303,14 +306,18 @@ export async function checkScan(runCli, cwd, inputs, options = {}) {
     }
   }
   if (twice) {
-    const second = await scanOnce(`${tag}2`);
+    const second = await scanOnce(`${tag}2`, ["--workers", "2", "--task-bytes", "2000"]);
     const again = readFileSync(second.reportPath, "utf8");
     if (again !== readFileSync(first.reportPath, "utf8") || second.result.exitCode !== result.exitCode) {
-      violations.push("not deterministic: a second scan of the same bytes gave another report or exit code");
+      violations.push(
+        "not deterministic: a second scan of the same bytes, with 2 workers, gave another report or exit code",
+      );
     }
     const manifest2 = JSON.parse(readFileSync(join(second.dir, "manifest.json"), "utf8"));
     if (JSON.stringify(manifest2) !== JSON.stringify(manifest)) {
-      violations.push("not deterministic: a second scan of the same bytes gave another manifest");
+      violations.push(
+        "not deterministic: a second scan of the same bytes, with 2 workers, gave another manifest",
+      );
     }
   }
   return { violations, report, exitCode: result.exitCode, stderr: result.stderr };
