@@ -122,9 +122,7 @@ export function scanLinePieces(
           (piece: LinePiece) => elementRecord((piece as Line).bytes, piece.line);
   for (const piece of pieces) {
     const item = toItem(piece, max);
-    if (item === undefined) continue;
-    scanItem(ctx, tally, input, uri, item, undefined);
-    if (item.type === "error" && options.strict) throw strictError(uri, item);
+    if (item !== undefined) scanItemHere(ctx, tally, input, uri, item, options.strict === true);
   }
 }
 

@@ -384,8 +384,9 @@ const WORKERS_FROM_BYTES = 64 << 20;
 
 /**
  * How many worker threads to use (0: none, this thread reads): `workers` if given; else one per
- * core, but no more than there are tasks (a lone JSON array is one task), and one for less than
- * 64 MiB of local input, where starting more costs more than it saves. One worker is no worker,
+ * core, but no more than there are tasks (a stream counts a task per batch it will be cut into),
+ * and one for less than 64 MiB of input the workers can take, where starting more costs more than
+ * it saves. One worker is no worker,
  * except for local Parquet files: a worker decodes them here as fast as this thread would, and
  * this thread can end it should a corrupt page loop the decoder; this thread would decode them
  * in a decode thread, handing every row across (see `ParquetDecoder`).
@@ -403,7 +404,7 @@ function defaultPoolSize(shares: readonly SourceShare[], settings: StreamSetting
   let bytes = 0;
   let tasks = 0;
   for (const share of shares) {
-    // A line-based stream (a Hub file, a compressed file) can be scanned by the workers in batches.
+    // A stream (a Hub file, a compressed file, a JSON array) is scanned by the workers in batches.
     const streamable = streamableFormat(share, settings) !== undefined;
     if (share.source.path === undefined && !streamable) continue;
     bytes += share.bytes ?? 0;

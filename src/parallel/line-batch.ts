@@ -95,9 +95,12 @@ export function* piecesOf(batch: LineBatch): Generator<LinePiece> {
   }
 }
 
-/** `lines 1201–2400` of a batch, for messages. */
-export function describeBatchLines(batch: LineBatch): string {
+/**
+ * `lines 1201–2400` of a batch, for messages; `elements 300–599` of a JSON array's, whose pieces
+ * carry element indexes in place of line numbers.
+ */
+export function describeBatch(batch: LineBatch, unit: "lines" | "elements"): string {
   const { pieces } = batch;
-  if (pieces.length === 0) return "no lines";
-  return `lines ${pieces[0]}–${pieces[pieces.length - FIELDS]}`;
+  if (pieces.length === 0) return `no ${unit}`;
+  return `${unit} ${pieces[0]}–${pieces[pieces.length - FIELDS]}`;
 }

@@ -10,7 +10,7 @@ import { type ScanStop, STOPPED } from "../scan-stop.js";
 import type { Source } from "../sources/source.js";
 import { Tally, type TallySections } from "../tally/tally.js";
 import type { Hit, RecordItem } from "../types.js";
-import { describeBatchLines } from "./line-batch.js";
+import { describeBatch } from "./line-batch.js";
 import type {
   FileTask,
   ScanTask,
@@ -58,8 +58,8 @@ export interface ParallelScanOptions {
    */
   stop?: ScanStop;
   /**
-   * The format of a share this thread reads as a stream while the workers scan its lines (see
-   * `streamShare`): a line-based Hub file, stdin, a compressed file; undefined for the others.
+   * The format of a share this thread reads as a stream while the workers scan its records (see
+   * `streamShare`): a Hub file, stdin, a compressed file, a JSON array; undefined for the others.
    */
   streamFormat?: (share: SourceShare) => StreamFormat | undefined;
   /**
@@ -97,10 +97,10 @@ export interface ParallelEmit {
 /**
  * Scans `shares` (see `sharesOf`) with a pool of worker threads: local files become tasks (a big
  * uncompressed JSONL or text file one per byte range, anything else one per file), run on any
- * worker; a line-based stream `streamFormat` names is read here and its lines are the tasks, in
- * batches (see `streamShare`). Results are taken in task order, renumbered (`shiftLines`) and
- * added up, so the report and the hits are exactly those of a single-threaded run. A share that starts inside its
- * file (a shard's first) is renumbered from the lines before it, counted while the workers start.
+ * worker; a stream `streamFormat` names is read here and its records, in batches, are the tasks
+ * (see `streamShare`). Results are taken in task order, renumbered (`shiftLines`) and added up, so
+ * the report and the hits are exactly those of a single-threaded run. A share that starts inside
+ * its file (a shard's first) is renumbered from the lines before it, counted while the workers start.
  * At most two tasks per worker are in flight, which bounds memory by the results waiting to be taken.
  * @returns how many inputs failed, and whether `stop` cut the scan short
  */
@@ -266,9 +266,13 @@ function stalledResult(
   return { sections: tally.toSections(), hits, lines: 0, failed: true };
 }
 
-/** A task as an error message names it: `data/x.jsonl` or `data/x.jsonl bytes 0–67108863`. */
+/**
+ * A task as an error message names it: `data/x.jsonl`, `data/x.jsonl bytes 0–67108863`, or a
+ * stream's batch, `data/x.jsonl.zst lines 1201–2400`.
+ */
 function describeTask(task: ScanTask): string {
-  if (task.kind === "lines") return `${task.uri} ${describeBatchLines(task.batch)}`;
+  if (task.kind === "lines")
+    return `${task.uri} ${describeBatch(task.batch, task.format === "json" ? "elements" : "lines")}`;
   return task.range ? `${task.uri} bytes ${task.range.start}–${task.range.end - 1}` : task.uri;
 }
 

@@ -128,14 +128,14 @@ async function* readArray<T>(
       const pieces = chunk.done ? (end === undefined ? [] : [end]) : splitter.push(chunk.value);
       for (const piece of pieces) {
         const value = piece.type === "element" ? plainObject(piece.bytes) : undefined;
-        if (value === undefined) {
+        if (piece.type !== "element" || value === undefined) {
           if (count > 0) reader.resumeAfter(count);
           for await (const slow of readWithStreamJson(reader, chunks, splitter.rest(piece.from))) {
             yield item(slow);
           }
           return;
         }
-        yield element((piece as { bytes: Buffer }).bytes, count++, value);
+        yield element(piece.bytes, count++, value);
       }
       if (chunk.done) return;
     }
